@@ -1,0 +1,1 @@
+/* Quiz widget (issue 4). */

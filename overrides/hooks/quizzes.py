@@ -1,0 +1,1 @@
+"""Placeholder until the quiz widget lands (issue 4)."""

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Create or update the project's virtual environment from a lock file.
+#   scripts/setup.sh site   what building and serving the site needs (no TensorFlow)
+#   scripts/setup.sh test   everything the tests need, plus Debian's chromium for browser tests
+# Re-running is cheap: a lock that has not changed since the last install is not installed again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile="${1:-site}"
+lock="requirements/${profile}.txt"
+[ -f "$lock" ] || { echo "setup.sh: unknown profile '$profile' (use site or test)" >&2; exit 2; }
+
+python="${PYTHON:-python3}"
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then
+  echo "setup.sh: needs Python 3.10 or newer as '$python' (set PYTHON=...)" >&2
+  exit 2
+fi
+
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+
+stamp=".venv/.installed-${profile}"
+want="$(sha256sum "$lock" | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "Installing $lock into .venv ..."
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$lock"
+  echo "$want" > "$stamp"
+fi
+
+if [ "$profile" = test ] && [ ! -x /usr/bin/chromium ]; then
+  # Browser tests drive Debian's chromium; Playwright's own browser download is never used.
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup.sh: /usr/bin/chromium is missing; install it with: sudo apt-get install chromium" >&2
+    exit 2
+  fi
+  echo "Installing Debian's chromium ..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi

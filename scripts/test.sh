@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up everything and run every check; the last line is pytest's summary.
+#   OFFLINE_DATA  folder of offline dataset copies for the snippet check (default ../shared/datasets)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+export NO_MKDOCS_2_WARNING=1
+py=.venv/bin/python
+
+echo "== ruff"
+$py -m ruff check .
+
+echo "== mkdocs build --strict"
+$py -m mkdocs build --strict --quiet --site-dir "$(mktemp -d)"
+
+echo "== pytest"
+# pytest exits 5 when it collected no test: that must fail CI, never pass it.
+exec $py -m pytest "$@"
