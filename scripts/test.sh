@@ -11,7 +11,7 @@ echo "== ruff"
 $py -m ruff check .
 
 echo "== mkdocs build --strict"
-$py -m mkdocs build --strict --quiet --site-dir "$(mktemp -d)"
+$py -m mkdocs build --strict --site-dir "$(mktemp -d)"
 
 echo "== pytest"
 # pytest exits 5 when it collected no test: that must fail CI, never pass it.

@@ -1,0 +1,114 @@
+"""The README's commands and the build's loud failures, run for real."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def copy_of_site_sources(tmp_path: Path) -> Path:
+    """A scratch copy of everything `mkdocs build` reads, so a test can break it safely."""
+    for name in ("docs", "includes", "overrides", "scripts"):
+        shutil.copytree(REPO / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def build(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "out")],
+        cwd=root,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_page_without_a_description_fails_the_build_naming_the_file(tmp_path: Path) -> None:
+    root = copy_of_site_sources(tmp_path)
+    faq = root / "docs" / "faq.md"
+    lines = faq.read_text(encoding="utf-8").splitlines(keepends=True)
+    faq.write_text("".join(line for line in lines if not line.startswith("description:")))
+    result = build(root)
+    assert result.returncode != 0
+    assert "docs/faq.md:1: front matter is missing description" in result.stdout + result.stderr
+
+
+def test_a_broken_link_fails_the_build(tmp_path: Path) -> None:
+    root = copy_of_site_sources(tmp_path)
+    with (root / "docs" / "about.md").open("a", encoding="utf-8") as about:
+        about.write(
+            "\nSee [the missing page](no-such-page.md) and [a section](faq.md#no-such-id).\n"
+        )
+    result = build(root)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "no-such-page.md" in output
+    assert "no-such-id" in output
+
+
+def test_a_malformed_abbreviation_fails_the_build_with_its_line(tmp_path: Path) -> None:
+    root = copy_of_site_sources(tmp_path)
+    abbreviations = root / "includes" / "abbreviations.md"
+    count = len(abbreviations.read_text(encoding="utf-8").splitlines())
+    with abbreviations.open("a", encoding="utf-8") as file:
+        file.write("*[CNN] Convolutional neural network\n")
+    result = build(root)
+    assert result.returncode != 0
+    assert (
+        f"abbreviations.md:{count + 1}: expected '*[TERM]: meaning'"
+        in result.stdout + result.stderr
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_the_serve_command_serves_the_site() -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [str(REPO / "scripts" / "serve.sh"), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=REPO,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            assert server.poll() is None, f"serve.sh exited:\n{server.stdout.read()}"
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/faq/", timeout=5) as reply:
+                    html = reply.read().decode()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the site was not served within 240 s"
+                time.sleep(1)
+        assert "<title>FAQ - Deep Learning in Medical Diagnostics</title>" in html
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
