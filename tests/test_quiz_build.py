@@ -1,0 +1,155 @@
+"""Quizzes in a real `mkdocs build --strict`: rendered markup, and broken quizzes failing it.
+
+The fixture site reuses the real mkdocs.yml (theme, hooks, extensions, assets) through
+INHERIT, with its own docs folder and nav; `build_fixture_site` is shared with the browser
+tests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from mkdocs.utils.yaml import yaml_load
+
+FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
+
+
+def _fixture_config(docs: Path, site_url: str | None) -> str:
+    with (REPO / "mkdocs.yml").open(encoding="utf-8") as handle:
+        parent = yaml_load(handle)
+    hooks = "".join(f"  - {(REPO / hook).as_posix()}\n" for hook in parent["hooks"])
+    nav = "".join(f"  - {page.name}\n" for page in sorted(docs.glob("*.md")))
+    # Paths in the parent are relative to it; the ones the build reads are made absolute here.
+    return (
+        f"INHERIT: {(REPO / 'mkdocs.yml').as_posix()}\n"
+        f"docs_dir: {docs.as_posix()}\n"
+        "theme:\n"
+        f"  custom_dir: {(REPO / parent['theme']['custom_dir']).as_posix()}\n"
+        f"hooks:\n{hooks}"
+        f"nav:\n{nav}" + (f"site_url: {site_url}\n" if site_url else "")
+    )
+
+
+def build_fixture_site(
+    root: Path, pages: dict[str, str] | None = None, site_url: str | None = None
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """Build the fixture pages (plus `pages`: name -> text) into `root / "site"`.
+
+    Returns the finished build and the folder it wrote; the build runs from the repository
+    root so pymdownx.snippets finds `includes/` as it does for the real site. Material's
+    instant navigation only follows links listed in sitemap.xml under the page's own origin,
+    so a site served locally must be built with that server's URL as `site_url`.
+    """
+    docs = root / "docs"
+    shutil.copytree(FIXTURE_PAGES, docs)
+    shutil.copytree(REPO / "docs" / "assets", docs / "assets")
+    for name, text in (pages or {}).items():
+        (docs / name).write_text(text, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(_fixture_config(docs, site_url), encoding="utf-8")
+    site = root / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        cwd=REPO,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    return result, site
+
+
+def quiz_form(html: str) -> str:
+    """The first quiz form of a built page (the header holds another form: the palette)."""
+    start = html.index('<form class="dlmd-quiz"')
+    return html[start : html.index("</form>", start)]
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    result, site = build_fixture_site(tmp_path_factory.mktemp("quiz-site"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_quiz_page_is_a_form_of_fieldsets_with_legends_and_native_inputs(
+    fixture_site: Path,
+) -> None:
+    page = (fixture_site / "quiz" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<form class="dlmd-quiz"') == 1
+    html = quiz_form(page)
+    assert html.count('class="dlmd-quiz__question"') == 3
+    assert html.count("<legend") == 3
+    assert html.count('type="radio"') == 3
+    assert html.count('type="checkbox"') == 3
+    assert html.count('inputmode="decimal"') == 1
+    assert html.count("<summary>Show answer</summary>") == 3
+    assert "markdown=" not in html, "md_in_html must consume every markdown attribute"
+
+
+def test_links_in_quiz_text_are_rewritten_like_other_links(fixture_site: Path) -> None:
+    html = (fixture_site / "quiz" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="#image-analysis">Image analysis</a>' in html
+    assert '<a href="#test-accuracy">Test accuracy</a>' in html
+
+
+def test_abbreviations_in_quiz_text_get_tooltips(fixture_site: Path) -> None:
+    html = (fixture_site / "quiz" / "index.html").read_text(encoding="utf-8")
+    # includes/abbreviations.md defines CT, MRI and EHR for every page, quizzes included.
+    assert '<label for="' in html
+    assert '<abbr title="Computed tomography">CT</abbr></label>' in html
+
+
+def test_html_in_author_text_is_escaped_in_the_built_page(fixture_site: Path) -> None:
+    html = (fixture_site / "xss" / "index.html").read_text(encoding="utf-8")
+    form = quiz_form(html)
+    assert "<img" not in form and "<script" not in form and "<b>never" not in form
+    assert not re.search(r"<[^>]*\son\w+=", form), "no tag may carry an event handler"
+    assert "&lt;img src=x onerror=" in form
+    assert "<code>&lt;b&gt;code&lt;/b&gt;</code>" in form
+
+
+def _broken_page(body: str) -> str:
+    return (
+        "---\ndescription: A page with a broken quiz.\nlast_reviewed: 2026-11-25\n---\n\n"
+        f"# Broken\n\n{body}"
+    )
+
+
+def test_broken_quiz_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
+    page = _broken_page(
+        "<!-- quiz -->\n"
+        "1. Which library is widely used for image recognition?\n"
+        "    - [x] TensorFlow\n"
+        "    - [x] Excel\n"  # line 11 of the file: a second right option
+        "    explanation: TensorFlow.\n"
+        "<!-- /quiz -->\n"
+    )
+    result, _ = build_fixture_site(tmp_path, {"broken.md": page})
+    assert result.returncode != 0
+    shown = os.path.relpath(tmp_path / "docs" / "broken.md", REPO)
+    path = shown if not shown.startswith("..") else str(tmp_path / "docs" / "broken.md")
+    assert (
+        f"{path}:11: question 1 is single choice but marks 2 options correct (lines 10, 11)"
+        in result.stdout + result.stderr
+    )
+
+
+def test_quiz_link_to_a_missing_section_fails_the_strict_build(tmp_path: Path) -> None:
+    page = _broken_page(
+        "<!-- quiz -->\n"
+        "1. Where is this taught?\n"
+        "    - [x] Here\n"
+        "    - [ ] There\n"
+        "    explanation: See [the lesson](quiz.md#no-such-section).\n"
+        "<!-- /quiz -->\n"
+    )
+    result, _ = build_fixture_site(tmp_path, {"broken.md": page})
+    assert result.returncode != 0
+    assert "no-such-section" in result.stdout + result.stderr
