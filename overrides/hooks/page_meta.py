@@ -3,11 +3,14 @@
 `description` becomes the page's meta description (Material reads `page.meta.description`);
 `last_reviewed` is shown under the content by `overrides/main.html`. A page without them
 fails the build with its file and what to add, instead of shipping without either.
+A notebook declares both in its metadata, `{"dlmd": {"description": ..., "last_reviewed": ...}}`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import json
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -15,11 +18,33 @@ from mkdocs.structure.pages import Page
 REQUIRED = ("description", "last_reviewed")
 
 
+def _notebook_meta(source: str) -> dict:
+    """The notebook's `metadata.dlmd` (its JSON text is what MkDocs reads as the page source)."""
+    try:
+        meta = json.loads(source).get("metadata", {}).get("dlmd", {})
+    except (ValueError, AttributeError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
-    if not page.file.src_uri.endswith(".md"):
-        return markdown  # notebooks carry their metadata in the notebook itself
+    notebook = page.file.src_uri.endswith(".ipynb")
+    if not notebook and not page.file.src_uri.endswith(".md"):
+        return markdown
     where = f"docs/{page.file.src_uri}:1"
+    if notebook:
+        meta = _notebook_meta(markdown)
+        page.meta.update({key: meta[key] for key in REQUIRED if meta.get(key)})
+        if isinstance(page.meta.get("last_reviewed"), str):
+            with contextlib.suppress(ValueError):  # a non-date is reported below
+                page.meta["last_reviewed"] = datetime.date.fromisoformat(page.meta["last_reviewed"])
     missing = [key for key in REQUIRED if not page.meta.get(key)]
+    if missing and notebook:
+        raise PluginError(
+            f"{where}: notebook metadata is missing {', '.join(missing)}; add e.g. "
+            '"dlmd": {"description": "One sentence on what the page teaches.", '
+            '"last_reviewed": "YYYY-MM-DD"} to the notebook\'s metadata.'
+        )
     if missing:
         raise PluginError(
             f"{where}: front matter is missing {', '.join(missing)}; add e.g. "

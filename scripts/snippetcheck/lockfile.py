@@ -1,0 +1,163 @@
+"""Check `pip install` blocks against the lock file (requirements/test.txt).
+
+Shell blocks are never run. A block whose every command is `pip install ...` (also `pip3`,
+`python -m pip`, `python3 -m pip`, `%pip`, and `$ ` prompts in `console` blocks) passes when
+every package it names is pinned in the lock at a version its specifier allows: then what the
+page tells readers to install is what the checks ran with.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+_PINNED = re.compile(
+    r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==(?P<version>[^\s;\\#]+)"
+)
+_PIP_PREFIXES = (
+    ("pip", "install"),
+    ("pip3", "install"),
+    ("%pip", "install"),
+    ("python", "-m", "pip", "install"),
+    ("python3", "-m", "pip", "install"),
+)
+# pip options that take a value, and the ones that change where packages come from: the
+# checker cannot vouch for those.
+_UNSUPPORTED = {
+    "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
+    "--extra-index-url", "-f", "--find-links", "--no-index", "-t", "--target", "--prefix",
+    "--root", "--platform", "--python-version", "--implementation", "--abi",
+}  # fmt: skip
+NOT_PIP = (
+    "shell blocks are not run; only `pip install ...` lines are checked (against the lock). "
+    'Mark this block with <!-- check: skip reason="..." --> if it must stay'
+)
+
+
+class LockError(Exception):
+    """The lock file is missing or unreadable (a usage error: exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Lock:
+    path: Path
+    display: str
+    pins: dict[str, Version]
+
+
+def read_lock(path: Path, display: str | None = None) -> Lock:
+    """Read `name==version` pins from a pip-compile/uv lock file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise LockError(f"{path}: cannot read the lock file: {error}") from error
+    pins: dict[str, Version] = {}
+    for line in text.splitlines():
+        m = _PINNED.match(line.strip())
+        if m:
+            try:
+                pins[canonicalize_name(m.group("name"))] = Version(m.group("version"))
+            except InvalidVersion:
+                continue
+    if not pins:
+        raise LockError(f"{path}: no `name==version` pins found; is this the lock file?")
+    return Lock(path, display or str(path), pins)
+
+
+def _commands(code: str, language: str) -> list[str]:
+    """The block's commands: continuations joined, comments, blanks and console output dropped."""
+    joined: list[str] = []
+    pending = ""
+    for raw in code.splitlines():
+        line = raw.rstrip()
+        if line.endswith("\\"):
+            pending += line[:-1] + " "
+            continue
+        joined.append(pending + line)
+        pending = ""
+    if pending:
+        joined.append(pending)
+    commands = []
+    for line in joined:
+        stripped = line.strip()
+        if language == "console":
+            # Only prompt lines are commands; the rest is the command's output.
+            if not stripped.startswith("$"):
+                continue
+            stripped = stripped[1:].strip()
+        elif stripped.startswith("$ "):
+            stripped = stripped[2:].strip()
+        if stripped and not stripped.startswith("#"):
+            commands.append(stripped)
+    return commands
+
+
+def check_pip_block(code: str, language: str, lock: Lock) -> tuple[list[str], list[str]]:
+    """Return (problems, pins used). No problems: every command is a pip install the lock covers."""
+    problems: list[str] = []
+    used: list[str] = []
+    commands = _commands(code, language)
+    if not commands:
+        return [NOT_PIP], used
+    for command in commands:
+        lexer = shlex.shlex(command, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        lexer.commenters = "#"
+        try:
+            tokens = list(lexer)
+        except ValueError as error:
+            problems.append(f"cannot read the command {command!r}: {error}")
+            continue
+        operators = [t for t in tokens if t and all(c in "();<>|&" for c in t)]
+        if operators:
+            hint = ""
+            if any(o in ("<", ">") for o in operators):
+                hint = " (quote version specifiers: the shell reads > and < as redirections)"
+            problems.append(f"{command!r} uses the shell operator {operators[0]!r}{hint}")
+            continue
+        prefix = next((p for p in _PIP_PREFIXES if tuple(tokens[: len(p)]) == p), None)
+        if prefix is None:
+            problems.append(f"{command!r}: {NOT_PIP}")
+            continue
+        names = 0
+        for token in tokens[len(prefix) :]:
+            if token.startswith("-"):
+                if token.split("=", 1)[0] in _UNSUPPORTED:
+                    problems.append(
+                        f"{command!r}: pip option {token.split('=', 1)[0]} is not supported in "
+                        "a checked block; name the packages instead"
+                    )
+                continue
+            names += 1
+            problems.extend(_check_requirement(token, lock, used))
+        if names == 0:
+            problems.append(f"{command!r} names no package")
+    return problems, used
+
+
+def _check_requirement(token: str, lock: Lock, used: list[str]) -> list[str]:
+    try:
+        requirement = Requirement(token)
+    except InvalidRequirement as error:
+        return [f"{token!r} is not a valid requirement: {error}"]
+    if requirement.url:
+        return [f"{token!r} installs from a URL; name a package from the lock instead"]
+    name = canonicalize_name(requirement.name)
+    pinned = lock.pins.get(name)
+    if pinned is None:
+        return [
+            f"package {requirement.name!r} is not in {lock.display}: add it to the .in file and "
+            "re-lock, or remove it from the page"
+        ]
+    if requirement.specifier and not requirement.specifier.contains(pinned, prereleases=True):
+        return [
+            f"{token!r} does not match the locked {requirement.name}=={pinned} in {lock.display}"
+        ]
+    used.append(f"{requirement.name}=={pinned}")
+    return []

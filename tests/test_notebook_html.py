@@ -1,0 +1,135 @@
+"""scripts/notebook_html: notebook HTML rebuilt in the site's markup, or a clear error."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from notebook_html import NotebookHTMLError, action_links, alt_texts, compress_image, render
+from PIL import Image
+
+
+def png(size: tuple[int, int] = (40, 20)) -> str:
+    out = io.BytesIO()
+    Image.new("RGBA", size, (200, 30, 30, 0)).save(out, "PNG")
+    return base64.b64encode(out.getvalue()).decode()
+
+
+def notebook(alt: object = "A red square.") -> dict:
+    image = {"output_type": "display_data", "data": {"image/png": png()}, "metadata": {}}
+    return {
+        "cells": [
+            {"cell_type": "markdown", "id": "title", "source": "# Title"},
+            {
+                "cell_type": "code",
+                "id": "plot",
+                "metadata": {"dlmd": {"alt": alt}},
+                "outputs": [image],
+                "source": "plot()",
+            },
+        ]
+    }
+
+
+# What mkdocs-jupyter 0.26 renders for such a notebook, trimmed to the parts that matter.
+HTML = f"""<script src="clipboard.js"></script><style>.jp-Cell {{}}</style>
+<div class="jupyter-wrapper"><div class="jp-Notebook">
+<div class="jp-Cell jp-MarkdownCell" id="cell-id=title"><div class="jp-RenderedMarkdown">
+<h1 id="title">Title<a class="anchor-link" href="#title">¶</a></h1>
+<p>The AUC of <a href="other.ipynb#part">the next notebook</a>, see <code>AUC</code>.</p>
+<div class="highlight"><pre><span></span>pip install tensorflow
+</pre></div>
+</div></div>
+<div class="jp-Cell jp-CodeCell"><div class="jp-Cell jp-CodeCell" id="cell-id=plot">
+<div class="jp-InputPrompt">In [1]:</div>
+<div class="jp-CodeMirrorEditor jp-InputArea-editor"><div class="CodeMirror">
+<div class="zeroclipboard-container"><clipboard-copy for="cell-1"></clipboard-copy></div>
+<div class="highlight-ipynb hl-python"><pre><span></span><span class="n">plot</span>()
+</pre></div><div class="clipboard-copy-txt" id="cell-1">plot()</div></div></div>
+<div class="jp-OutputArea-output" data-mime-type="text/plain"><pre>line 1
+</pre></div>
+<div class="jp-OutputArea-output" data-mime-type="text/plain"><pre>line 2
+</pre></div>
+<div class="jp-OutputArea-output" data-mime-type="text/html"><pre style="color: #00d7ff">
+<span style="color: red">Model</span> summary</pre></div>
+<div class="jp-RenderedImage jp-OutputArea-output"><img alt="No description"
+ src="data:image/png;base64,{png()}"></div>
+</div></div></div></div>"""
+
+
+def rendered(**changes: object) -> tuple[BeautifulSoup, dict[str, bytes]]:
+    options = {
+        "notebook": notebook(),
+        "where": "docs/x.ipynb",
+        "resolve_link": lambda path: {"other.ipynb": "../other/"}.get(path),
+        "abbreviations": [("AUC", "Area under the curve")],
+        "actions": '<p class="dlmd-nb-actions">links</p>',
+        **changes,
+    }
+    page = render(HTML, **options)
+    return BeautifulSoup(page.html, "html.parser"), page.images
+
+
+def test_cells_become_site_markup_without_notebook_assets() -> None:
+    html, images = rendered()
+    assert not html.find(["script", "style", "clipboard-copy"]) and "jp-" not in str(html)
+    assert "In [1]" not in html.get_text()
+    assert html.select_one("h1 + p.dlmd-nb-actions"), "the links follow the title"
+    assert html.select_one("h1 a.headerlink")["title"] == "Link to this section"
+    code = html.select_one(".dlmd-nb-cell > .language-python.highlight > pre > code")
+    assert code.get_text() == "plot()\n" and code.find("span", class_="n")
+    assert html.select_one("div.highlight > pre > code").get_text() == "pip install tensorflow\n"
+    texts = [pre.get_text() for pre in html.select(".dlmd-nb-output pre.dlmd-nb-stdout")]
+    assert texts == ["line 1\nline 2\nModel summary"], "adjacent text merges, styles dropped"
+    assert "style=" not in str(html)
+    img = html.select_one(".dlmd-nb-output img")
+    assert img["alt"] == "A red square." and img["loading"] == "lazy"
+    assert (img["width"], img["height"]) == ("40", "20") and img["src"] in images
+
+
+def test_links_point_to_pages_and_abbreviations_get_tooltips() -> None:
+    html, _ = rendered()
+    assert html.find("a", string="the next notebook")["href"] == "../other/#part"
+    abbr = html.select("abbr")
+    assert [(a.get_text(), a["title"]) for a in abbr] == [("AUC", "Area under the curve")]
+    assert html.find("code", string="AUC"), "code keeps no tooltip"
+
+
+def test_link_to_a_missing_page_fails_with_its_target() -> None:
+    with pytest.raises(NotebookHTMLError, match=r"docs/x.ipynb: .*'other.ipynb#part'"):
+        rendered(resolve_link=lambda path: None)
+
+
+@pytest.mark.parametrize("alt", [None, "", ["one", "two"]])
+def test_image_without_exactly_one_alt_text_fails_naming_the_cell(alt: object) -> None:
+    with pytest.raises(NotebookHTMLError, match=r"docs/x.ipynb code cell 1 \(id 'plot'\)"):
+        alt_texts(notebook(alt), "docs/x.ipynb")
+
+
+def test_alt_text_without_its_image_fails_so_a_lost_figure_is_noticed() -> None:
+    lost = notebook()
+    lost["cells"][1]["outputs"] = []
+    with pytest.raises(NotebookHTMLError, match=r"0 image output\(s\) but 1 alt text"):
+        alt_texts(lost, "docs/x.ipynb")
+
+
+def test_compressed_image_is_a_small_palette_png_on_white() -> None:
+    data, size = compress_image(base64.b64decode(png((64, 32))))
+    image = Image.open(io.BytesIO(data))
+    assert size == (64, 32) and image.format == "PNG" and image.mode == "P"
+    assert image.convert("RGB").getpixel((0, 0)) == (255, 255, 255), "transparent -> white"
+
+
+def test_action_links_come_from_the_github_repository() -> None:
+    links = BeautifulSoup(
+        action_links("https://github.com/o/r/", "docs/t/x.ipynb"), "html.parser"
+    ).find_all("a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("Download notebook", "x.ipynb"),
+        ("Open in Colab", "https://colab.research.google.com/github/o/r/blob/main/docs/t/x.ipynb"),
+        ("View source", "https://github.com/o/r/blob/main/docs/t/x.ipynb"),
+    ]
+    with pytest.raises(NotebookHTMLError, match="GitHub repository URL"):
+        action_links("https://gitlab.com/o/r", "docs/t/x.ipynb")

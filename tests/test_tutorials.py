@@ -1,0 +1,241 @@
+"""The tutorial notebooks (issue 5): they run offline and reach their targets, their stored
+outputs are fresh, and their pages are light, self-contained and link where they say."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO, SHARED
+from pageweight import measure_page
+
+TUTORIALS = REPO / "docs" / "tutorials"
+# Each notebook and the minimum it must reach, as the issue sets them.
+TARGETS = {
+    "first-model": {"test_accuracy": 0.97},
+    "clinical-metrics": {"test_auc": 0.97},
+    "first-cnn": {"test_accuracy": 0.98},
+}
+NOTEBOOK_PAGE_BUDGET = 120_000  # bytes gzipped, everything the page loads
+TF_LOG_LINE = re.compile(
+    r"^(WARNING: All log messages before absl|[IWEF]\d{4} \d\d:\d\d:\d\d)", re.M
+)
+
+
+def notebook(name: str) -> dict:
+    return json.loads((TUTORIALS / f"{name}.ipynb").read_text(encoding="utf-8"))
+
+
+def repo_url() -> str:
+    match = re.search(r"^repo_url:\s*(\S+)\s*$", (REPO / "mkdocs.yml").read_text(), re.M)
+    assert match, "mkdocs.yml has no repo_url"
+    return match[1].rstrip("/")
+
+
+def run_checker(*paths: Path, report: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "scripts/check_snippets.py", "--offline-data"]
+    command += [str(SHARED / "datasets"), "--no-cache", "--json", str(report)]
+    command += [str(path) for path in paths]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=1800)
+
+
+@pytest.fixture(scope="module")
+def checker_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """The snippet check's JSON report for the three notebooks, run once (it trains them)."""
+    report = tmp_path_factory.mktemp("tutorials") / "report.json"
+    result = run_checker(*(TUTORIALS / f"{name}.ipynb" for name in TARGETS), report=report)
+    assert report.is_file(), f"the check wrote no report:\n{result.stdout}{result.stderr}"
+    pages = json.loads(report.read_text())["pages"]
+    return {Path(page["path"]).stem: page for page in pages}
+
+
+def page_html(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / "tutorials" / name / "index.html").read_text(), "html.parser")
+
+
+# --- The notebooks as files -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_notebook_declares_its_target_and_page_metadata(name: str) -> None:
+    meta = notebook(name)["metadata"]["dlmd"]
+    assert meta["targets"] == TARGETS[name], "the targets must be the issue's, not lower"
+    assert len(meta["description"]) > 40
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", meta["last_reviewed"])
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_notebook_opens_with_its_versions_and_installs_in_markdown(name: str) -> None:
+    cells = notebook(name)["cells"]
+    title, first_code = cells[0], next(c for c in cells if c["cell_type"] == "code")
+    assert "".join(title["source"]).startswith("# ")
+    assert cells[1] is first_code, "the first cell after the title prints the versions"
+    source = "".join(first_code["source"])
+    assert "tf.__version__" in source and "tf.keras.version()" in source
+    printed = "".join("".join(o.get("text", "")) for o in first_code["outputs"])
+    assert re.search(r"TensorFlow\s+2\.\d+", printed) and re.search(r"Keras\s+3\.\d+", printed)
+    assert "```bash\npip install tensorflow" in "".join(title["source"])
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    assert not any(re.search(r"^\s*[!%]pip", text, re.M) for text in code), "pip would run in CI"
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_stored_outputs_show_no_tensorflow_start_up_logs(name: str) -> None:
+    for number, cell in enumerate(c for c in notebook(name)["cells"] if c["cell_type"] == "code"):
+        for output in cell.get("outputs", []):
+            text = "".join(output.get("text", ""))
+            assert not TF_LOG_LINE.search(text), (
+                f"docs/tutorials/{name}.ipynb code cell {number + 1}: stored output holds "
+                f"TensorFlow's C++ log lines:\n{text[:400]}"
+            )
+            assert "\r" not in text, "a progress bar was stored; use verbose=2 or 0"
+
+
+# --- The snippet check: offline run, targets, freshness ---------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", TARGETS)
+def test_notebook_runs_offline_and_meets_its_target(checker_report: dict, name: str) -> None:
+    page = checker_report[name]
+    failed = [f"{b['location']}: {b['message']}" for b in page["blocks"] if b["status"] == "failed"]
+    assert page["status"] == "passed", "\n".join(failed + page["errors"])
+    for variable, minimum in TARGETS[name].items():
+        assert page["metrics"][variable] >= minimum, f"{name}: {variable} below {minimum}"
+    if name != "clinical-metrics":  # the MNIST notebooks got the data from ../shared/datasets
+        assert [f["path"] for f in page["offline_files"]] == ["mnist/mnist.npz"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", TARGETS)
+def test_stored_outputs_are_fresh(checker_report: dict, name: str) -> None:
+    blocks = checker_report[name]["blocks"]
+    code = [b for b in blocks if b["cell"] is not None]
+    assert len(code) == sum(c["cell_type"] == "code" for c in notebook(name)["cells"])
+    stale = [f"{b['location']}: {b['message']}" for b in code if "stale" in b["message"]]
+    assert not stale, "\n".join(stale)
+    assert all(b["status"] == "passed" for b in code)
+
+
+def test_a_changed_cell_is_reported_stale_by_name(tmp_path: Path) -> None:
+    """Change one cell of a copy (cut short so that nothing trains): the check names it."""
+    copy = notebook("clinical-metrics")
+    last = next(i for i, c in enumerate(copy["cells"]) if c.get("id") == "labels")
+    copy["cells"] = copy["cells"][: last + 1]
+    copy["metadata"]["dlmd"].pop("targets")
+    load = next(c for c in copy["cells"] if c.get("id") == "load")
+    load["source"] = "".join(load["source"]) + '\nprint("changed")'
+    path = tmp_path / "changed.ipynb"
+    path.write_text(json.dumps(copy), encoding="utf-8")
+
+    result = run_checker(path, report=tmp_path / "report.json")
+    page = json.loads((tmp_path / "report.json").read_text())["pages"][0]
+    assert result.returncode != 0 and page["status"] == "failed"
+    stale = [b for b in page["blocks"] if "stale" in b["message"]]
+    assert [b["cell"] for b in stale] == [2], result.stdout  # the load cell is code cell 2
+    assert "code cell 2" in stale[0]["location"]
+    assert "--write-outputs" in stale[0]["message"]
+
+
+# --- The built pages --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_page_offers_download_colab_and_source(built_site: Path, name: str) -> None:
+    links = page_html(built_site, name).select(".dlmd-nb-actions a")
+    source = f"docs/tutorials/{name}.ipynb"
+    owner_repo = repo_url().removeprefix("https://github.com/")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("Download notebook", f"{name}.ipynb"),
+        (
+            "Open in Colab",
+            f"https://colab.research.google.com/github/{owner_repo}/blob/main/{source}",
+        ),
+        ("View source", f"{repo_url()}/blob/main/{source}"),
+    ]
+    assert links[0].has_attr("download")
+    downloaded = built_site / "tutorials" / name / f"{name}.ipynb"
+    assert downloaded.read_bytes() == (REPO / source).read_bytes()
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_page_has_description_and_review_notice(built_site: Path, name: str) -> None:
+    html = page_html(built_site, name)
+    meta = notebook(name)["metadata"]["dlmd"]
+    assert html.find("meta", attrs={"name": "description"})["content"] == meta["description"]
+    notice = html.select_one(".dlmd-page-notice")
+    assert "not medical advice" in notice.get_text()
+    assert notice.find("time")["datetime"] == meta["last_reviewed"]
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_page_is_under_its_weight_budget(built_site: Path, name: str) -> None:
+    weight = measure_page(built_site, f"tutorials/{name}/index.html")
+    assert weight.requests >= 5, f"only {weight.requests} requests counted: measure is broken"
+    heaviest = sorted(weight.files.items(), key=lambda item: -item[1])[:4]
+    assert weight.total_gzip < NOTEBOOK_PAGE_BUDGET, f"{weight.total_gzip} bytes; {heaviest}"
+    assert not weight.missing, weight.missing
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_page_loads_nothing_from_another_origin(built_site: Path, name: str) -> None:
+    weight = measure_page(built_site, f"tutorials/{name}/index.html")
+    assert not weight.foreign, weight.foreign
+    article = page_html(built_site, name).select_one("article")
+    assert not article.find(["style", "script", "iframe"]), "notebook markup left in the page"
+    assert "jp-" not in str(article), "JupyterLab markup left in the page"
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_every_figure_has_its_alt_text(built_site: Path, name: str) -> None:
+    alts = []
+    for cell in notebook(name)["cells"]:
+        if any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
+            alt = cell["metadata"]["dlmd"]["alt"]
+            alts += [alt] if isinstance(alt, str) else alt
+    figures = page_html(built_site, name).select("article img")
+    assert alts and [img.get("alt") for img in figures] == alts
+    for img in figures:
+        file = built_site / "tutorials" / name / img["src"]
+        assert img["alt"].strip() and file.read_bytes().startswith(b"\x89PNG")
+        assert file.stat().st_size < 30_000, f"{img['src']}: figure not compressed"
+
+
+@pytest.mark.parametrize("name", TARGETS)
+def test_code_cells_are_site_code_blocks_with_their_exact_source(
+    built_site: Path, name: str
+) -> None:
+    """Material gives `.highlight pre > code` its copy button; the copy is the cell's code."""
+    shown = [
+        block.get_text()
+        for block in page_html(built_site, name).select(".dlmd-nb-cell > .highlight pre > code")
+    ]
+    cells = ["".join(c["source"]) for c in notebook(name)["cells"] if c["cell_type"] == "code"]
+    assert [text.rstrip("\n") for text in shown] == cells
+
+
+def test_links_between_notebooks_and_glossary_tooltips(built_site: Path) -> None:
+    html = page_html(built_site, "first-model")
+    hrefs = {a.get_text(" ", strip=True): a["href"] for a in html.select("article a[href]")}
+    assert hrefs["From accuracy to clinical metrics"] == "../clinical-metrics/"
+    assert hrefs["A first convolutional network"] == "../first-cnn/"
+    assert hrefs["the article"] == "../../#first-model"
+    metrics = page_html(built_site, "clinical-metrics")
+    abbrs = {abbr.get_text(): abbr["title"] for abbr in metrics.select("article abbr[title]")}
+    assert {"AUC", "PPV", "NPV", "ROC"} <= set(abbrs)
+
+
+@pytest.mark.browser
+def test_code_cells_get_materials_copy_button(page: object, site_url: str) -> None:
+    page.goto(site_url + "tutorials/clinical-metrics/")
+    cells = page.locator(".dlmd-nb-cell > .highlight")
+    buttons = page.locator(".dlmd-nb-cell > .highlight [data-clipboard-target]")
+    assert cells.count() > 5
+    assert buttons.count() == cells.count()
+    outputs = page.locator(".dlmd-nb-output [data-clipboard-target]")
+    assert outputs.count() == 0, "outputs are not code to copy"
