@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Create or update the project's virtual environment from a lock file.
 #   scripts/setup.sh site   what building and serving the site needs (no TensorFlow)
-#   scripts/setup.sh test   everything the tests need, plus Debian's chromium for browser tests
+#   scripts/setup.sh test   everything the tests need, plus Debian's chromium for browser tests,
+#                           npm packages from package-lock.json (vnu-jar, lighthouse) and Java
 # Re-running is cheap: a lock that has not changed since the last install is not installed again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,4 +37,28 @@ if [ "$profile" = test ] && [ ! -x /usr/bin/chromium ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium >/dev/null
+fi
+
+if [ "$profile" = test ]; then
+  # The HTML checker (vnu.jar) runs on Java 11 or newer.
+  if ! java -version >/dev/null 2>&1; then
+    if [ "$(id -u)" != 0 ]; then
+      echo "setup.sh: java is missing; install it with: sudo apt-get install default-jre-headless" >&2
+      exit 2
+    fi
+    echo "Installing a Java runtime for the HTML checker ..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq default-jre-headless >/dev/null
+  fi
+  # vnu-jar and Lighthouse come from npm, pinned in package-lock.json. No install scripts:
+  # vnu-jar's would download a Java runtime from GitHub, which the line above makes needless.
+  command -v npm >/dev/null || { echo "setup.sh: npm is missing; install Node.js 20" >&2; exit 2; }
+  npm_stamp="node_modules/.installed-lock"
+  npm_want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [ ! -d node_modules ] || [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_want" ]; then
+    echo "Installing package-lock.json into node_modules ..."
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+    echo "$npm_want" > "$npm_stamp"
+  fi
 fi

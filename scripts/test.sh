@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything and run every check; the last line is pytest's summary.
-#   OFFLINE_DATA  folder of offline dataset copies for the snippet check (default ../shared/datasets)
+# The snippet check over docs/ (offline, MNIST from ../shared/datasets) runs inside pytest,
+# once per session (tests/conftest.py: site_snippet_report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -12,6 +13,9 @@ $py -m ruff check .
 
 echo "== mkdocs build --strict"
 $py -m mkdocs build --strict --site-dir "$(mktemp -d)"
+
+echo "== quizzes"
+$py scripts/check_quizzes.py
 
 echo "== pytest"
 # pytest exits 5 when it collected no test: that must fail CI, never pass it.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -71,6 +72,17 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def gzip_site_url(built_site: Path) -> Iterator[str]:
+    """URL of the built site at its production path, on a loopback server that gzips like the
+    host (scripts/quality/gzip_server.py): for Lighthouse, transfer sizes and the 404 page."""
+    from quality.gzip_server import serving
+    from quality.pages import base_path
+
+    with serving(built_site, base_path(built_site)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's chromium driven by Playwright (never a downloaded browser)."""
     from playwright.sync_api import sync_playwright
@@ -89,3 +101,28 @@ def page(browser: object) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def site_snippet_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The snippet check's JSON report for all of docs/, offline, from an empty cache.
+
+    Run once per session (it trains the article's model and the tutorial notebooks); the
+    report also carries `returncode` and the checker's printed `output`.
+    """
+    folder = tmp_path_factory.mktemp("snippets")
+    report = folder / "report.json"
+    command = [
+        sys.executable,
+        "scripts/check_snippets.py",
+        "--offline-data",
+        str(SHARED / "datasets"),
+    ]
+    command += ["--cache-dir", str(folder / "cache"), "--json", str(report), "docs"]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=1800)
+    assert report.is_file(), f"the check wrote no report:\n{result.stdout}{result.stderr}"
+    return {
+        **json.loads(report.read_text(encoding="utf-8")),
+        "returncode": result.returncode,
+        "output": result.stdout + result.stderr,
+    }

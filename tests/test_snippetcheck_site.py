@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-import io
-import json
-from pathlib import Path
-
 import pytest
-from conftest import REPO, SHARED
-from snippetcheck.cli import main
+from conftest import REPO
 
 # One fragment of each step of the article, in order (step 1 is the pip install).
 ARTICLE_STEPS = ["load_data()", "/ 255", "Sequential", ".compile(", ".fit(", ".evaluate("]
 
 
 @pytest.mark.slow
-def test_every_snippet_on_the_site_passes_offline(tmp_path: Path) -> None:
-    report_file = tmp_path / "report.json"
-    out = io.StringIO()
-    code = main(
-        [
-            "--offline-data", str(SHARED / "datasets"),
-            "--cache-dir", str(tmp_path / "cache"),  # an empty cache: everything really runs
-            "--json", str(report_file),
-            str(REPO / "docs"),
-        ],
-        stdout=out,
-    )  # fmt: skip
-    report = json.loads(report_file.read_text())
+def test_every_snippet_on_the_site_passes_offline(site_snippet_report: dict) -> None:
+    report = site_snippet_report
     problems = [
         f"{b['location']}: {b['message']}"
         for page in report["pages"]
         for b in page["blocks"]
         if b["status"] in ("failed", "blocked")
     ] + [e for page in report["pages"] for e in page["errors"]]
-    assert code == 0, "\n".join(problems) or out.getvalue()
+    assert report["returncode"] == 0, "\n".join(problems) or report["output"]
     assert not problems
 
     (article,) = [p for p in report["pages"] if p["path"] == "docs/index.md"]

@@ -1,0 +1,88 @@
+"""Debian's chromium through Playwright, and the palettes and widths every page is seen in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these, chromium reaches out to Google's hosts at start-up (refused on a closed network).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass(frozen=True)
+class View:
+    """How a reader sees the site: a palette (light or dark) at a width (desktop or phone)."""
+
+    palette: str  # "light" or "dark": the site follows the system preference by default
+    width: str  # "desktop" or "phone"
+
+    @property
+    def label(self) -> str:
+        return f"{self.palette}-{self.width}"
+
+    @property
+    def scheme(self) -> str:
+        """The Material color scheme the body must carry in this palette."""
+        return "slate" if self.palette == "dark" else "default"
+
+    def context_options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {"color_scheme": self.palette, "reduced_motion": "reduce"}
+        if self.width == "phone":
+            # A common phone: 390 CSS px wide, touch, 3x pixels.
+            options.update(
+                viewport={"width": 390, "height": 844},
+                device_scale_factor=3,
+                is_mobile=True,
+                has_touch=True,
+            )
+        else:
+            options.update(viewport={"width": 1280, "height": 800})
+        return options
+
+
+VIEWS = [View(p, w) for p in ("light", "dark") for w in ("desktop", "phone")]
+
+
+@contextmanager
+def chromium(headless: bool = True) -> Iterator[Any]:
+    """Launch Debian's chromium (never a browser Playwright downloads)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise FileNotFoundError(f"{CHROMIUM} is missing: run scripts/setup.sh test")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=headless
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def wait_until_ready(page: Any) -> None:
+    """Wait until Material has set up the page (palette, copy buttons, tooltips)."""
+    page.wait_for_load_state("load")
+    # Material's bundle swaps the `no-js` class for `js` and adds copy buttons on start.
+    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    settle(page)
+
+
+def settle(page: Any) -> None:
+    """Let scripts that run on the next animation frames (ours in overrides/main.html) finish."""
+    page.evaluate(
+        "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+    )

@@ -1,0 +1,24 @@
+"""Lighthouse (issue 6) on the home page, the FAQ, an applications page and a tutorial
+notebook, served with gzip: Accessibility, Best Practices and SEO must be 100. Performance
+depends on the machine's load, so scripts/site_figures.py prints it instead of a test."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REPO
+from quality.lighthouse import GATED, PAGES, run_lighthouse
+from quality.pages import source_pages
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_lighthouse_pages_exist() -> None:
+    paths = {page.path for page in source_pages(REPO / "docs")}
+    assert set(PAGES) <= paths, f"not in the site: {set(PAGES) - paths}"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path.rstrip("/") or "home")
+def test_lighthouse_categories_are_100(gzip_site_url: str, path: str) -> None:
+    result = run_lighthouse(gzip_site_url + path)  # one run per page per session: it is slow
+    assert set(GATED) <= set(result.scores)
+    assert not result.problems(), f"/{path}:\n" + "\n".join(result.problems())

@@ -1,0 +1,35 @@
+"""Weight budget (issue 6): each page's gzipped transfer (HTML, CSS, JS, images, fonts, as
+scripts/pageweight counts them) stays under 90 KB for a Markdown page and 120 KB for a
+notebook page, and every page the sources make is one the quality gates check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from quality.pages import NOT_FOUND, SitePage, built_pages, source_pages
+from quality.weight import BUDGETS, problems, weigh
+
+# The not-found page is left out: it is the theme's, not content, and links its assets by
+# absolute path under the production base path, which pageweight resolves from the site root.
+PAGES = source_pages(REPO / "docs")
+
+
+def test_every_built_page_is_a_checked_page(built_site: Path) -> None:
+    built = set(built_pages(built_site))
+    expected = {page.path for page in PAGES}
+    assert built == expected, (
+        f"pages built but not checked: {sorted(built - expected)}; "
+        f"pages checked but not built: {sorted(expected - built)}"
+    )
+    assert (built_site / NOT_FOUND).is_file()
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=lambda page: page.label)
+def test_page_is_within_its_weight_budget(built_site: Path, site_page: SitePage) -> None:
+    weight = weigh(built_site, site_page)
+    assert weight.requests >= 2, f"/{site_page.path}: only {weight.requests} file(s) counted"
+    found = problems(weight, site_page)
+    budget = f"{BUDGETS[site_page.kind] / 1000:g} KB"
+    assert not found, f"/{site_page.path} ({site_page.kind}, {budget}):\n" + "\n".join(found)
