@@ -27,30 +27,24 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-if [ "$profile" = test ] && [ ! -x /usr/bin/chromium ]; then
-  # Browser tests drive Debian's chromium; Playwright's own browser download is never used.
+# Install a Debian package when its command is missing (CI runs as root; others get told how).
+need_debian_package() {
+  local command="$1" package="$2" why="$3"
+  command -v "$command" >/dev/null 2>&1 && return 0
   if [ "$(id -u)" != 0 ]; then
-    echo "setup.sh: /usr/bin/chromium is missing; install it with: sudo apt-get install chromium" >&2
+    echo "setup.sh: $command is missing; install it with: sudo apt-get install $package" >&2
     exit 2
   fi
-  echo "Installing Debian's chromium ..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
-fi
+  echo "Installing Debian's $package ($why) ..."
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+}
 
 if [ "$profile" = test ]; then
+  # Browser tests drive Debian's chromium; Playwright's own browser download is never used.
+  need_debian_package chromium chromium "browser tests"
   # The HTML checker (vnu.jar) runs on Java 11 or newer.
-  if ! java -version >/dev/null 2>&1; then
-    if [ "$(id -u)" != 0 ]; then
-      echo "setup.sh: java is missing; install it with: sudo apt-get install default-jre-headless" >&2
-      exit 2
-    fi
-    echo "Installing a Java runtime for the HTML checker ..."
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq default-jre-headless >/dev/null
-  fi
+  need_debian_package java default-jre-headless "the HTML checker"
   # vnu-jar and Lighthouse come from npm, pinned in package-lock.json. No install scripts:
   # vnu-jar's would download a Java runtime from GitHub, which the line above makes needless.
   command -v npm >/dev/null || { echo "setup.sh: npm is missing; install Node.js 20" >&2; exit 2; }

@@ -13,20 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from quality.browsing import CHROMIUM, CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-CHROMIUM = "/usr/bin/chromium"
-# Without these, chromium reaches out to Google's hosts at start-up (refused on a closed network).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
