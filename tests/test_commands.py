@@ -112,3 +112,12 @@ def test_the_serve_command_serves_the_site() -> None:
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
+
+
+def test_a_stray_python_file_in_docs_does_not_become_a_page(tmp_path: Path) -> None:
+    root = copy_of_site_sources(tmp_path)
+    (root / "docs" / "stray_helper.py").write_text("print('not a page')\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (root / "out" / "stray_helper").exists()
+    assert "stray_helper" not in (root / "out" / "sitemap.xml").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ real preprocessor's output, so the two cannot drift apart.
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,17 @@ RE_SNIPPET_FILE = SnippetPreprocessor.RE_SNIPPET_FILE
 
 # Line number used for lines that exist in no file (the auto-append scaffolding).
 NO_LINE = 0
+
+
+def _unescape_section(match: re.Match[str]) -> str:
+    """An escaped section marker (`;--8<--`) as the page shows it: without the escape."""
+    return (
+        match.group("pre")
+        + match.group("escape").replace(";", "", 1)
+        + match.group("inline_marker")
+        + match.group("section")
+        + match.group("post")
+    )
 
 
 @dataclass(frozen=True)
@@ -101,13 +113,7 @@ class _Expander:
         for text, origin in lines:
             m = RE_SNIPPET_SECTION.match(text)
             if m and start and m.group("escape"):
-                text = (
-                    m.group("pre")
-                    + m.group("escape").replace(";", "", 1)
-                    + m.group("inline_marker")
-                    + m.group("section")
-                    + m.group("post")
-                )
+                text = _unescape_section(m)
             elif m is not None and m.group("name") == section:
                 if not start and m.group("type") == "start":
                     start = found = True
@@ -158,13 +164,7 @@ class _Expander:
                 if not is_section:
                     m2 = RE_SNIPPET_SECTION.match(line)
                     if m2 and m2.group("escape"):
-                        line = (
-                            m2.group("pre")
-                            + m2.group("escape").replace(";", "", 1)
-                            + m2.group("inline_marker")
-                            + m2.group("section")
-                            + m2.group("post")
-                        )
+                        line = _unescape_section(m2)
                         m2 = None
                     if m2 is not None:
                         continue
