@@ -66,11 +66,11 @@ def test_quiz_id_follows_its_questions() -> None:
     assert re.fullmatch(r"quiz-[0-9a-f]{10}", quiz_id(first))
 
 
-def test_inline_disarms_html_and_attribute_lists_but_keeps_code_spans() -> None:
+def test_inline_disarms_html_and_attribute_lists_and_renders_code_spans_as_text() -> None:
     assert inline("<script>x</script> & `<b>` {: onclick=y}") == (
-        "&lt;script>x&lt;/script> & `<b>` &#123;: onclick=y}"
+        "&lt;script>x&lt;/script> & <code>&lt;b&gt;</code> &#123;: onclick=y}"
     )
-    assert inline("``a ` <i>`` <i>") == "``a ` <i>`` &lt;i>"
+    assert inline("``a ` <i>`` <i>") == "<code>a &#96; &lt;i&gt;</code> &lt;i>"
 
 
 def site_markdown() -> markdown.Markdown:
@@ -114,15 +114,23 @@ def test_hostile_author_text_stays_text_after_markdown() -> None:
         "    - [ ] [x](#a){: onmouseover=alert(6) }\n"
         "    explanation: </details><script>alert(7)</script>\n"
         "<!-- /quiz -->\n"
+        "<!-- quiz -->\n"
+        "1. Code `</legend><img src=x onerror=alert(8)>` and `a*b*c` stay text\n"
+        "    - [x] `</label></li></ul><img src=x onerror=alert(9)>`\n"
+        "    - [ ] `</p></details></fieldset></form><script>alert(10)</script>`\n"
+        "    explanation: Close tags in code are text.\n"
+        "<!-- /quiz -->\n"
     )
-    [quiz], problems = parse(text)
+    quizzes, problems = parse(text)
     assert problems == []
-    html = site_markdown().convert(render(quiz))
+    html = site_markdown().convert("\n\n".join(render(quiz) for quiz in quizzes))
     assert not re.search(r"<(img|script|iframe|svg|b)\b", html)
     assert not re.search(r"<[^>]*\son\w+=", html), "no tag may carry an event handler"
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<code>&lt;b&gt;</code>" in html
-    assert html.count("</details>") == 1
+    assert html.count("</details>") == 2
+    assert html.count("<legend") == html.count("</legend>") == 2
+    assert "<code>a&#42;b&#42;c</code>" in html
 
 
 def test_convert_page_reports_file_lines_although_front_matter_is_stripped() -> None:

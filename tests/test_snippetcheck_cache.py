@@ -88,21 +88,38 @@ def test_key_covers_included_files_and_the_lock(tmp_path: Path) -> None:
     page_file.write_text('```python\n--8<-- "helper.py"\n```\n')
     page = read_page(page_file, site, LOCK)
     assert not page.errors and page.blocks[0].code == "x = 1\n"  # the file's last newline
-    key = page_key(page, LOCK_PATH, offline=True)
-    assert page_key(read_page(page_file, site, LOCK), LOCK_PATH, offline=True) == key
+
+    def key(page: Any, lock: Path = LOCK_PATH, offline: bool = True, timeout: float = 60) -> str:
+        return page_key(page, lock, offline, timeout)
+
+    assert key(read_page(page_file, site, LOCK)) == key(page)
 
     (tmp_path / "helper.py").write_text("x = 2\n")
     changed = read_page(page_file, site, LOCK)
-    assert page_key(changed, LOCK_PATH, offline=True) != key
+    assert key(changed) != key(page)
 
     # A re-lock that only rewrites comments keeps the key; a changed pin does not.
     relocked = tmp_path / "relocked.txt"
     relocked.write_text(LOCK_PATH.read_text().replace("# via", "# needed by"))
-    assert page_key(changed, relocked, offline=True) == page_key(changed, LOCK_PATH, offline=True)
+    assert key(changed, lock=relocked) == key(changed)
     bumped = tmp_path / "bumped.txt"
     bumped.write_text(LOCK_PATH.read_text().replace("\nnumpy==", "\nnumpy==0.0.0+"))
-    assert page_key(changed, bumped, offline=True) != page_key(changed, LOCK_PATH, offline=True)
-    assert page_key(changed, LOCK_PATH, offline=False) != page_key(changed, LOCK_PATH, offline=True)
+    assert key(changed, lock=bumped) != key(changed)
+    assert key(changed, offline=False) != key(changed)
+    # A block that passed under a long timeout must run again under a shorter one.
+    assert key(changed, timeout=1) != key(changed)
+
+
+def test_a_cached_page_still_reports_new_problems_in_its_prose(tmp_path: Path) -> None:
+    log = tmp_path / "runs.log"
+    page = tmp_path / "page.md"
+    page.write_text(page_text(log))
+    assert run(tmp_path, page)[0] == 0
+    page.write_text(page_text(log) + '\n<!-- check: skip reason="stray" -->\n\nProse.\n')
+    code, report = run(tmp_path, page)
+    assert code == 1
+    assert report["pages"][0]["cached"] is False
+    assert any("marker" in error for error in report["pages"][0]["errors"])
 
 
 def test_offline_data_checksums_are_verified_on_a_hit(tmp_path: Path) -> None:

@@ -7,12 +7,15 @@ abbreviations get their tooltips as everywhere else.
 
 Author text never reaches the output as HTML: outside code spans, `<` becomes `&lt;` (so
 `<script>` or `<img onerror=...>` is shown as text, not parsed) and `{` becomes `&#123;` (so
-attr_list cannot add attributes such as `onclick`). Code spans are left whole because Markdown
-escapes their content itself. Every attribute value is generated here, never taken from authors.
+attr_list cannot add attributes such as `onclick`). Code spans are rendered here as `<code>` with
+their content entity-escaped: md_in_html reads the raw HTML before Markdown sees the backticks,
+so a `</legend>` inside a code span would otherwise close the real element. Every attribute value
+is generated here, never taken from authors.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from decimal import Decimal
 
@@ -33,13 +36,23 @@ def _disarm(text: str) -> str:
     return text.replace("<", "&lt;").replace("{", "&#123;")
 
 
+# Characters Markdown could still read as syntax between the raw <code> tags.
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()#+\-.!:|~]")
+
+
+def _code(content: str) -> str:
+    """A code span as HTML whose content is only text: no tags, no Markdown syntax."""
+    escaped = html.escape(content.strip(), quote=False)
+    return "<code>" + MARKDOWN_SYNTAX.sub(lambda m: f"&#{ord(m[0])};", escaped) + "</code>"
+
+
 def inline(text: str) -> str:
     """Author text as inline Markdown that cannot produce raw HTML or attributes."""
     parts: list[str] = []
     position = 0
     for match in CODE_SPAN.finditer(text):
         parts.append(_disarm(text[position : match.start()]))
-        parts.append(match[0])
+        parts.append(_code(match[2]))
         position = match.end()
     parts.append(_disarm(text[position:]))
     return "".join(parts)

@@ -51,7 +51,7 @@ def checker_digest() -> str:
     return digest.hexdigest()
 
 
-def page_key(page: Page, lock_path: Path, offline: bool, write_outputs: bool = False) -> str:
+def page_key(page: Page, lock_path: Path, offline: bool, timeout: float) -> str:
     material: dict[str, Any] = {
         "format": CACHE_FORMAT,
         "page": page.path,
@@ -59,10 +59,10 @@ def page_key(page: Page, lock_path: Path, offline: bool, write_outputs: bool = F
         "checker": checker_digest(),
         "lock": _lock_digest(lock_path, lock_path.stat().st_mtime_ns),
         "offline": offline,
+        "timeout": timeout,  # a block that passed under a longer timeout may fail a shorter one
     }
     if page.kind == "notebook":
         material["notebook"] = _file_digest(page.source)
-        material["write_outputs"] = write_outputs
     else:
         material["blocks"] = [
             [b.language, b.header, b.code, b.skip_reason, b.timeout, b.problem] for b in page.blocks
@@ -72,7 +72,7 @@ def page_key(page: Page, lock_path: Path, offline: bool, write_outputs: bool = F
 
 
 class SnippetCache:
-    """One JSON file per page under `directory`; `enabled=False` neither reads nor skips."""
+    """One JSON file per page under `directory`; `read=False` runs every page (still writes)."""
 
     def __init__(self, directory: Path, read: bool = True) -> None:
         self.directory = directory

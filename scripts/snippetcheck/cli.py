@@ -109,9 +109,11 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     keys: dict[int, str] = {}
     pending = []
     for index, page in enumerate(pages):
-        write_notebook = args.write_outputs and page.kind == "notebook"
-        keys[index] = page_key(page, args.lock, options.offline_data is not None, write_notebook)
-        hit = None if write_notebook else cache.get(page, keys[index], options.offline_data)
+        keys[index] = page_key(page, args.lock, options.offline_data is not None, args.timeout)
+        # A page with problems in its prose always runs, so they are reported every time; a
+        # notebook whose outputs are to be rewritten must run too.
+        must_run = bool(page.errors) or (args.write_outputs and page.kind == "notebook")
+        hit = None if must_run else cache.get(page, keys[index], options.offline_data)
         if hit is not None:
             results[index] = hit
         else:
@@ -122,7 +124,8 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     for index, page in enumerate(pages):
         if index in pending:
             result = next(ran)
-            cache.put(page, keys[index], result)
+            if not (args.write_outputs and page.kind == "notebook"):  # its source just changed
+                cache.put(page, keys[index], result)
         else:
             result = results[index]
         ordered.append(result)

@@ -408,8 +408,19 @@ def run_pages(
     runner: Callable[[Page, RunOptions], PageResult] = run_page,
 ) -> Iterator[PageResult]:
     """Run pages, `jobs` at a time; yield their results in the order of `pages`."""
+
+    def guarded(page: Page) -> PageResult:
+        # A page the checker cannot handle fails alone, with its path, instead of losing the
+        # results (and the JSON report) of every other page.
+        try:
+            return runner(page, options)
+        except Exception as error:  # reported as the page's failure
+            result = initial_page_result(page)
+            result.errors.append(f"{page.path}: the check could not run this page: {error!r}")
+            return result
+
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(runner, page, options) for page in pages]
+        futures = [pool.submit(guarded, page) for page in pages]
         try:
             for future in futures:
                 yield future.result()

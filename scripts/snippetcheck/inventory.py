@@ -394,7 +394,8 @@ def _code_cell_block(
         except MarkerError as error:
             block.problem = f"metadata.dlmd.timeout: {error}"
     if _is_pip_cell(source):
-        commands = "\n".join(line.strip()[1:] for line in source.splitlines())
+        # Drop the magic's leading % or ! only; comment lines keep their #.
+        commands = "\n".join(re.sub(r"^[%!]", "", line.strip()) for line in source.splitlines())
         problems, used = check_pip_block(commands, "bash", lock)
         block.kind = PIP
         block.problem = block.problem or ("; ".join(problems) if problems else None)

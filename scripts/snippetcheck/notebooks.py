@@ -220,6 +220,8 @@ def run_notebook(page: Page, options: RunOptions) -> PageResult:
     result = initial_page_result(page)
     started = time.perf_counter()
     blocks = to_run(page)
+    if page.targets and not blocks:
+        result.errors.append(f"{page.path}: it declares targets but no code cell runs")
     if blocks:
         nb = nbformat.read(page.source, as_version=4)
         box = Sandbox(options)
