@@ -117,10 +117,9 @@ def measure(site: Path, run_lighthouse: bool) -> list[Row]:
         report = reports[weight.html_file(row.page)]
         row.vnu_errors, row.vnu_warnings = len(report.errors), len(report.warnings)
         row.problems += [f"vnu: {m.describe()}" for m in report.errors + report.warnings]
-        if row.page.path != "404.html":  # see tests/test_quality_weight.py
-            measured = weight.weigh(site, row.page)
-            row.kb, row.requests = measured.total_gzip / 1000, measured.requests
-            row.problems += [f"weight: {item}" for item in weight.problems(measured, row.page)]
+        measured = weight.weigh(site, row.page)
+        row.kb, row.requests = measured.total_gzip / 1000, measured.requests
+        row.problems += [f"weight: {item}" for item in weight.problems(measured, row.page)]
 
     with serving(site, base_path(site)) as url:
         with chromium() as browser:

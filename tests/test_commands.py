@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -121,3 +122,16 @@ def test_a_stray_python_file_in_docs_does_not_become_a_page(tmp_path: Path) -> N
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (root / "out" / "stray_helper").exists()
     assert "stray_helper" not in (root / "out" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_quiz_in_a_notebook_fails_the_build_instead_of_showing_as_a_list(tmp_path: Path) -> None:
+    root = copy_of_site_sources(tmp_path)
+    notebook = root / "docs" / "tutorials" / "first-model.ipynb"
+    data = json.loads(notebook.read_text(encoding="utf-8"))
+    markdown_cell = next(cell for cell in data["cells"] if cell["cell_type"] == "markdown")
+    markdown_cell["source"] = ["<!-- quiz -->\n", "1. A question?\n", "<!-- /quiz -->\n"]
+    notebook.write_text(json.dumps(data), encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "first-model.ipynb: a quiz in a notebook is not rendered" in output

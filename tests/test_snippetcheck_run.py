@@ -65,7 +65,9 @@ def test_a_page_that_passes(tmp_path: Path) -> None:
     }  # fmt: skip
 
 
-def test_snippets_cannot_write_into_the_repository_or_home(tmp_path: Path) -> None:
+def test_relative_and_home_paths_in_snippets_land_in_the_sandbox(tmp_path: Path) -> None:
+    # The working directory and HOME are fresh temporary folders; an absolute path written
+    # on purpose is not intercepted (see snippetcheck/sandbox.py).
     check(tmp_path, FIXTURES / "passing.md")
     assert not list(REPO.rglob("scratch.txt"))
     assert not (Path.home() / "snippet-home.txt").exists()
@@ -340,3 +342,16 @@ def test_offline_mnist_is_served_from_the_shared_copy(tmp_path: Path) -> None:
     assert report["pages"][0]["offline_files"] == [
         {"path": "mnist/mnist.npz", "sha256": sums.split()[0]}
     ]
+
+
+def test_a_malformed_notebook_is_reported_and_the_other_pages_still_run(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a-broken.ipynb").write_text('{"nbformat": 4, "metadata": {}, "cells": {"a": 1}}')
+    (pages / "b-page.md").write_text("# Fine\n\n```python\nprint('ran')\n```\n")
+    code, report, _ = check(tmp_path, pages)
+    assert code == 1
+    broken, fine = report["pages"]
+    assert broken["status"] == "failed"
+    assert broken["errors"][0].startswith(f"{broken['path']}: cannot read the notebook")
+    assert fine["status"] == "passed" and statuses(report, 1) == ["passed"]

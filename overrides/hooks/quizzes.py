@@ -27,8 +27,13 @@ def _shown_path(page: Page) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    if page.file.src_uri.endswith(".ipynb") and "<!-- quiz -->" in markdown:
+        raise PluginError(
+            f"{_shown_path(page)}: a quiz in a notebook is not rendered; "
+            "put it in a Markdown page (e.g. the tutorials index) instead."
+        )
     if not page.file.src_uri.endswith(".md") or "quiz" not in markdown.lower():
-        return markdown  # notebooks hold no quizzes; most pages need no parsing
+        return markdown  # most pages need no parsing
     try:
         return convert_page(markdown, page.file.content_string, _shown_path(page))
     except QuizError as error:

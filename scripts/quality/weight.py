@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pageweight import PageWeight, measure_page
 
-from quality.pages import SitePage
+from quality.pages import SitePage, base_path
 
 BUDGETS = {"markdown": 90_000, "notebook": 120_000}
 
@@ -21,7 +21,8 @@ def html_file(page: SitePage) -> str:
 
 
 def weigh(site_dir: Path, page: SitePage) -> PageWeight:
-    return measure_page(site_dir, html_file(page))
+    # The not-found page links its assets absolutely, under the production base path.
+    return measure_page(site_dir, html_file(page), base_path(site_dir))
 
 
 def problems(weight: PageWeight, page: SitePage) -> list[str]:

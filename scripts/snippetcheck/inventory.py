@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
+
 from .config import SiteConfig
 from .fences import Fence, find_fences
 from .includes import NO_LINE, IncludeError, Origin, expand_includes
@@ -314,15 +316,23 @@ def _is_pip_cell(code: str) -> bool:
 def read_notebook(path: Path, site: SiteConfig, lock: Lock) -> Page:
     page = Page(display_path(path, site.root), path, "notebook")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("nbformat") != 4:
+            raise ValueError("not an nbformat 4 notebook")
+        # The schema check catches what would otherwise crash later (cells that are not
+        # objects, code cells without outputs), so a bad notebook is reported, not fatal.
+        nbformat.validate(nbformat.reads(text, as_version=4))
         cells = data["cells"]
-        if data.get("nbformat") != 4:
-            raise ValueError(f"nbformat {data.get('nbformat')} (expected 4)")
-    except (OSError, ValueError, KeyError, TypeError) as error:
+    except (OSError, ValueError, KeyError, TypeError, nbformat.ValidationError) as error:
         page.errors.append(PageError(page.path, f"cannot read the notebook: {error}"))
         return page
 
-    targets = (data.get("metadata") or {}).get("dlmd", {}).get("targets", {}) or {}
+    dlmd = data["metadata"].get("dlmd", {})
+    if not isinstance(dlmd, dict):
+        page.errors.append(PageError(page.path, "metadata.dlmd must be an object"))
+        dlmd = {}
+    targets = dlmd.get("targets", {}) or {}
     if not isinstance(targets, dict):
         page.errors.append(PageError(page.path, "metadata.dlmd.targets must map names to minimums"))
         targets = {}
@@ -382,6 +392,9 @@ def _code_cell_block(
         position=position,
     )
     meta = (cell.get("metadata") or {}).get("dlmd", {}) or {}
+    if not isinstance(meta, dict):
+        block.problem = 'metadata.dlmd must be an object, e.g. {"skip": "reason"}'
+        meta = {}
     if "skip" in meta:
         reason = meta["skip"]
         if isinstance(reason, str) and reason.strip():

@@ -15,6 +15,8 @@ uses the standard library only. Settings come from environment variables:
   hash of the original download, so the fetch itself is replaced for that one origin.
 
 stdin is always replaced: a snippet that waits for a reader's typing would hang a check.
+The file system is not sandboxed: the working directory and HOME are fresh temporary folders,
+so relative and `~` paths stay there, but a snippet that writes an absolute path writes it.
 """
 
 from __future__ import annotations
