@@ -16,8 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quizkit import check_text  # noqa: E402
-from quizkit.parse import parse  # noqa: E402
+from quizkit.page import parse_checked  # noqa: E402
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -46,9 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     quizzes = questions = 0
     files = markdown_files(paths)
     for path in files:
-        text = path.read_text(encoding="utf-8")
-        problems += [problem.at(shown(path)) for problem in check_text(text)]
-        found, _ = parse(text)
+        found, found_problems = parse_checked(path.read_text(encoding="utf-8"))
+        problems += [problem.at(shown(path)) for problem in found_problems]
         quizzes += len(found)
         questions += sum(len(quiz.questions) for quiz in found)
     for problem in problems:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from quizkit.model import Problem, QuizError
+from quizkit.model import Problem, Quiz, QuizError
 from quizkit.parse import find_regions, parse
 from quizkit.render import render
 from quizkit.validate import validate
 
 
+def parse_checked(text: str) -> tuple[list[Quiz], list[Problem]]:
+    """The quizzes of one Markdown file and every problem in them, in line order."""
+    quizzes, problems = parse(text)
+    return quizzes, sorted(problems + validate(quizzes), key=lambda problem: problem.line)
+
+
 def check_text(text: str) -> list[Problem]:
     """Every problem in the quizzes of one Markdown file, in line order."""
-    quizzes, problems = parse(text)
-    return sorted(problems + validate(quizzes), key=lambda problem: problem.line)
+    return parse_checked(text)[1]
 
 
 def convert_page(markdown: str, source: str, path: str) -> str:
@@ -22,8 +27,7 @@ def convert_page(markdown: str, source: str, path: str) -> str:
     changed by earlier hooks). Their quiz regions are matched in order and must hold the
     same lines.
     """
-    quizzes, problems = parse(source)
-    problems = sorted(problems + validate(quizzes), key=lambda problem: problem.line)
+    quizzes, problems = parse_checked(source)
     if problems:
         raise QuizError([problem.at(path) for problem in problems])
     lines = markdown.splitlines()
