@@ -93,7 +93,7 @@ def test_rendered_quiz_is_semantic_html_after_markdown() -> None:
     html = site_markdown().convert(render(quiz) + "\n*[CNN]: Convolutional neural network\n")
     assert "markdown=" not in html
     assert html.count("<fieldset") == 3 and html.count("<legend") == 3
-    assert html.count('type="radio"') == 2 and html.count('type="checkbox"') == 3
+    assert html.count('type="radio"') == 4 and html.count('type="checkbox"') == 3
     assert 'inputmode="decimal"' in html
     for match in re.finditer(r'<input [^>]*id="([^"]+)"', html):
         assert f'<label for="{match[1]}">' in html, "every input has its label"
@@ -138,7 +138,7 @@ def test_convert_page_reports_file_lines_although_front_matter_is_stripped() -> 
     built = source.split("---\n", 2)[2].lstrip("\n")  # what MkDocs hands to hooks
     with pytest.raises(QuizError) as error:
         convert_page(built, source, "docs/unknown-key.md")
-    assert error.value.messages[0].startswith("docs/unknown-key.md:13: unknown key 'difficulty'")
+    assert error.value.messages[0].startswith("docs/unknown-key.md:14: unknown key 'difficulty'")
 
 
 def test_convert_page_replaces_each_quiz_and_keeps_the_rest() -> None:
