@@ -2,7 +2,9 @@
  * Every quiz is complete HTML without this script (scripts/quizkit renders it at build time);
  * this only adds judging. Text goes in through textContent and the author's rendered feedback
  * is copied with cloneNode: never innerHTML. Progress is kept in localStorage under each
- * question's content-hash id, so an edited question (new id) never sees old answers. */
+ * question's content-hash id, so an edited question (new id) never sees old answers. The build
+ * shows options in its own order; each input's value is the option's authored index, so
+ * answers are judged and saved by option, not by place. */
 (function () {
   "use strict";
   var KEY = "dlmd-quiz/";
