@@ -58,10 +58,18 @@ def test_right_answer_is_announced_marked_explained_and_scored(quiz: Page) -> No
     check(quiz, Q1)
     live = question.locator("[aria-live=polite]")
     expect(live.locator("p")).to_have_text(
-        ["✓ Correct.", "Right: a CNN learns to find patterns in the pixels themselves."]
+        [
+            "✓ Correct.",
+            "Right: a CNN learns to find patterns in the pixels themselves.",
+            "Explanation: Deep learning reads images; see Image analysis.",
+        ]
     )
     expect(question.locator(".dlmd-quiz__mark")).to_have_text(["✓ Right"])
-    expect(question.get_by_text("Deep learning reads images")).to_be_visible()
+    # Said once: the disclosure stays shut, so the feedback is not repeated below it.
+    answer = question.locator("details")
+    expect(answer).to_be_visible()
+    expect(answer).not_to_have_attribute("open", "")
+    expect(answer.get_by_text("Deep learning reads images")).to_be_hidden()
     expect(question.get_by_role("button", name="Try again")).to_be_focused()
     expect(quiz.locator(".dlmd-quiz__score")).to_have_text(
         "Your score on this page: 1 of 3 right (2 not answered yet)."
@@ -90,7 +98,9 @@ def test_wrong_answers_say_why_without_giving_the_answer_away(quiz: Page) -> Non
     expect(q2.locator("[aria-live=polite] > p").first).to_have_text(
         "✗ Not quite. You chose 1 of the 2 right answers and 1 wrong."
     )
-    expect(q2.locator(".dlmd-quiz__mark")).to_have_text(["✓ Right", "✗ Wrong"])
+    options = q2.locator(".dlmd-quiz__options li")
+    expect(options.filter(has_text="CT").locator(".dlmd-quiz__mark")).to_have_text("✓ Right")
+    expect(options.filter(has_text="EHR").locator(".dlmd-quiz__mark")).to_have_text("✗ Wrong")
     q3 = quiz.locator(Q3)
     q3.get_by_label("Your answer").fill("85")
     check(quiz, Q3)
@@ -127,8 +137,11 @@ def test_keyboard_only_run_with_tab_arrows_space_and_enter(quiz: Page) -> None:
             break
     else:
         pytest.fail("Tab never reached the first option")
+    labels = quiz.locator(Q1).locator(".dlmd-quiz__options label").all_inner_texts()
     quiz.keyboard.press("ArrowDown")  # arrows move through a radio group and select
     quiz.keyboard.press("ArrowUp")
+    for _ in range(labels.index("Image analysis")):
+        quiz.keyboard.press("ArrowDown")
     quiz.keyboard.press("Tab")
     expect(quiz.locator(Q1).get_by_role("button", name="Check")).to_be_focused()
     quiz.keyboard.press("Enter")
@@ -139,10 +152,11 @@ def test_keyboard_only_run_with_tab_arrows_space_and_enter(quiz: Page) -> None:
     expect(quiz.locator(Q1).locator("input").first).to_be_focused()
     expect(quiz.locator(Q1).locator("input:checked")).to_have_count(0)
     quiz.keyboard.press("Tab")  # radio group -> Check
-    quiz.keyboard.press("Tab")  # -> first checkbox of question 2
-    quiz.keyboard.press("Space")
-    quiz.keyboard.press("Tab")
-    quiz.keyboard.press("Space")
+    boxes = quiz.locator(Q2).locator(".dlmd-quiz__options label").all_inner_texts()
+    for label in boxes:
+        quiz.keyboard.press("Tab")  # -> the next checkbox of question 2
+        if label in ("CT", "MRI"):
+            quiz.keyboard.press("Space")
     quiz.keyboard.press("Enter")  # Enter on an answer checks its question, EHR left unchecked
     expect(quiz.locator(Q2).locator("[aria-live=polite] > p").first).to_have_text("✓ Correct.")
     expect(quiz.locator(Q2).get_by_role("button", name="Try again")).to_be_focused()
@@ -239,7 +253,7 @@ def test_without_javascript_the_quiz_can_be_answered_and_revealed(browser, quiz_
     expect(q1.locator("legend")).to_contain_text(
         "What is the primary use of deep learning in medical imaging?"
     )
-    expect(q1.get_by_role("radio")).to_have_count(3)
+    expect(q1.get_by_role("radio")).to_have_count(4)
     expect(page.get_by_role("button", name="Check")).to_have_count(0)
     q1.get_by_label("Hospital billing").check()
     expect(q1.get_by_label("Hospital billing")).to_be_checked()
@@ -274,7 +288,7 @@ def test_html_in_quiz_text_is_shown_as_text_and_runs_nothing(page: Page, quiz_ur
     expect(question.locator("[aria-live=polite]")).to_contain_text(
         """Feedback <img src=x onerror="window.quizXss='feedback'"> stays text."""
     )
-    expect(question.get_by_text("Author text is escaped")).to_be_visible()
+    expect(question.get_by_role("status").get_by_text("Author text is escaped")).to_be_visible()
     page.wait_for_timeout(200)  # time for an injected onerror handler to fire, if any
     form = page.locator("form.dlmd-quiz")
     expect(form.locator("img, script, b, [onclick], [onerror]")).to_have_count(0)
@@ -296,7 +310,8 @@ def test_axe_finds_no_violation_on_a_quiz_page(
     page.locator(Q2).get_by_label("CT").check()
     page.locator(Q2).get_by_label("MRI").check()
     check(page, Q2)
-    expect(page.locator(Q2).locator("details")).to_have_attribute("open", "")
+    page.locator(Q1).locator("summary").click()
+    expect(page.locator(Q1).locator("details")).to_have_attribute("open", "")
     page.wait_for_timeout(400)  # let the status fade-in finish before colours are measured
     results = Axe().run(page)
     violations = [
@@ -317,3 +332,83 @@ def test_script_also_works_on_a_page_without_material(page: Page, repo: Path) ->
     check(page, Q1)
     expect(page.locator(Q1).locator("[aria-live=polite] > p").first).to_have_text("✓ Correct.")
     expect(page.locator(".dlmd-quiz__score")).to_have_count(1)
+
+
+def test_options_are_shuffled_at_build_time_and_a_pinned_option_keeps_its_place(
+    quiz: Page,
+) -> None:
+    labels = quiz.locator(Q1).locator(".dlmd-quiz__options label").all_inner_texts()
+    authored = ["Image analysis", "Hospital billing", "Printing films", "None of these"]
+    assert sorted(labels) == sorted(authored)
+    assert labels[:3] != authored[:3], "the authored order, right answer first, is shown"
+    assert labels[3] == "None of these", "the option written with {pin} moved"
+    # Answers follow the option, not its place: a reload restores the same choice.
+    quiz.locator(Q1).get_by_label("Printing films").check()
+    check(quiz, Q1)
+    quiz.reload()
+    expect(quiz.locator(Q1).get_by_label("Printing films")).to_be_checked()
+    expect(quiz.locator(Q1).locator("input:checked")).to_have_count(1)
+
+
+NUMBERS = {
+    "92": 92,
+    "92%": 92,
+    "92 %": 92,
+    "1,000": 1000,
+    "1 000": 1000,
+    "1000": 1000,
+    "12,345,678": 12345678,
+    "1,000.5": 1000.5,
+    "1.000,5": 1000.5,
+    "0,92": 0.92,
+    "3,5": 3.5,
+    "0.92": 0.92,
+    "1.000": 1,  # a lone dot is a decimal point, as in 1.000 = one
+    "-2.5": -2.5,
+    "1,000,5": None,  # ambiguous: refused rather than guessed
+    "1 2": None,
+    "ninety": None,
+    "": None,
+}
+
+
+def test_number_parser_reads_numbers_as_people_type_them(page: Page, quiz_url: str) -> None:
+    page.goto(quiz_url + "numbers/")
+    read = page.evaluate(
+        "texts => texts.map(text => { const n = window.dlmdQuiz.toNumber(text);"
+        " return Number.isNaN(n) ? null : n; })",
+        list(NUMBERS),
+    )
+    assert dict(zip(NUMBERS, read, strict=True)) == NUMBERS
+
+
+@pytest.mark.parametrize("typed", ["1,000", "1 000", "1000"])
+def test_thousands_are_read_as_thousands(page: Page, quiz_url: str, typed: str) -> None:
+    page.goto(quiz_url + "numbers/")
+    question = page.locator(Q1)
+    question.get_by_label("Your answer").fill(typed)
+    check(page, Q1)
+    expect(question.locator("[aria-live=polite] > p").first).to_have_text("✓ Correct.")
+
+
+def test_a_proportion_typed_for_a_percentage_gets_a_hint_not_a_verdict(
+    page: Page, quiz_url: str
+) -> None:
+    page.goto(quiz_url + "numbers/")
+    question = page.locator(Q2)
+    question.get_by_label("Your answer").fill("0.92")
+    check(page, Q2)
+    expect(question.locator("[aria-live=polite]")).to_have_text(
+        "This answer is asked as a percentage: write 0.92 as 92%."
+    )
+    expect(question.locator(".dlmd-quiz__mark")).to_have_count(0)
+    expect(question.get_by_role("button", name="Check")).to_be_visible()
+    question.get_by_label("Your answer").fill("0.5")  # a wrong proportion is simply wrong
+    check(page, Q2)
+    expect(question.locator("[aria-live=polite] > p").first).to_have_text(
+        "✗ Not quite: 0.5 is too low."
+    )
+    question.get_by_role("button", name="Try again").click()
+    question.get_by_label("Your answer").fill("92 %")
+    check(page, Q2)
+    expect(question.locator("[aria-live=polite] > p").first).to_have_text("✓ Correct.")

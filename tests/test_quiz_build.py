@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 from mkdocs.utils.yaml import yaml_load
+from quizkit.order import display_order
+from quizkit.parse import parse
 
 FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
 
@@ -86,7 +88,7 @@ def test_quiz_page_is_a_form_of_fieldsets_with_legends_and_native_inputs(
     html = quiz_form(page)
     assert html.count('class="dlmd-quiz__question"') == 3
     assert html.count("<legend") == 3
-    assert html.count('type="radio"') == 3
+    assert html.count('type="radio"') == 4
     assert html.count('type="checkbox"') == 3
     assert html.count('inputmode="decimal"') == 1
     assert html.count("<summary>Show answer</summary>") == 3
@@ -147,9 +149,32 @@ def test_quiz_link_to_a_missing_section_fails_the_strict_build(tmp_path: Path) -
         "1. Where is this taught?\n"
         "    - [x] Here\n"
         "    - [ ] There\n"
+        "    - [ ] Nowhere\n"
         "    explanation: See [the lesson](quiz.md#no-such-section).\n"
         "<!-- /quiz -->\n"
     )
     result, _ = build_fixture_site(tmp_path, {"broken.md": page})
     assert result.returncode != 0
     assert "no-such-section" in result.stdout + result.stderr
+
+
+def _shown_orders(html: str) -> list[list[int]]:
+    """The authored index of each option, in the order a page shows them, per choice question."""
+    return [
+        [int(value) for value in re.findall(r'type="(?:radio|checkbox)"[^>]*value="(\d+)"', part)]
+        for part in quiz_form(html).split("<fieldset")[1:]
+        if 'data-type="numeric"' not in part.split(">", 1)[0]
+    ]
+
+
+def test_the_same_questions_build_to_the_same_order_twice(
+    fixture_site: Path, tmp_path: Path
+) -> None:
+    [quiz], _ = parse((FIXTURE_PAGES / "quiz.md").read_text(encoding="utf-8"))
+    derived = [display_order(question) for question in quiz.questions if question.options]
+    first = _shown_orders((fixture_site / "quiz" / "index.html").read_text(encoding="utf-8"))
+    result, again = build_fixture_site(tmp_path)  # a new process: its own hash seed
+    assert result.returncode == 0, result.stdout + result.stderr
+    second = _shown_orders((again / "quiz" / "index.html").read_text(encoding="utf-8"))
+    assert first == second == derived
+    assert first[0] != sorted(first[0]), "question 1 must not be shown in its authored order"

@@ -36,12 +36,14 @@ def test_invalid_folder_prints_one_line_per_problem_and_exits_one() -> None:
         "choice but marks 2 options correct (lines 10, 11)" in result.stdout
     )
     assert all(line.startswith("tests/fixtures/quizzes/invalid/") for line in lines)
-    assert "7 quiz problem(s) found." in result.stderr
+    assert "11 quiz problem(s) found." in result.stderr
 
 
 def test_single_file_path_is_shown_as_typed_from_the_working_directory(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
-    page.write_text("# P\n\n<!-- quiz -->\n1. Q?\n    - [x] A\n    - [ ] B\n<!-- /quiz -->\n")
+    page.write_text(
+        "# P\n\n<!-- quiz -->\n1. Q?\n    - [x] A\n    - [ ] B\n    - [ ] C\n<!-- /quiz -->\n"
+    )
     result = run("page.md", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.startswith("page.md:4: question 1 has no explanation;")

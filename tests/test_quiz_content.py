@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -51,11 +52,11 @@ def test_every_explanation_links_to_the_section_that_teaches_it(page: str) -> No
         assert re.search(r"\]\([^)]*#[\w-]+\)", question.value("explanation")), question.text
 
 
-def test_at_least_25_questions_with_numeric_and_multiple_select_ones() -> None:
+def test_at_least_30_questions_with_numeric_and_multiple_select_ones() -> None:
     found = [question for page in QUIZ_PAGES for question in questions(page)]
     kinds = [question.type for question in found]
-    assert len(found) >= 25
-    assert kinds.count("numeric") >= 1
+    assert len(found) >= 30
+    assert kinds.count("numeric") >= 4
     assert kinds.count("multiple") >= 2
 
 
@@ -78,3 +79,54 @@ def test_built_pages_carry_their_quizzes(built_site: Path) -> None:
         assert html.count('<form class="dlmd-quiz"') == 1, page
         assert html.count('class="dlmd-quiz__question"') == len(questions(page)), page
         assert "<!-- quiz -->" not in html, page
+
+
+FIELDSET = re.compile(r'<fieldset [^>]*data-type="(single|multiple)"[^>]*>(.*?)</fieldset>', re.S)
+
+
+def shown_choice_questions(built_site: Path) -> list[tuple[str, list[int], set[int]]]:
+    """Each choice question of the built site: its type, its options' authored indexes in the
+    order a reader sees them (with or without JavaScript), and the indexes of the right ones."""
+    found = []
+    for page in QUIZ_PAGES:
+        html_path = built_site / re.sub(r"(index)?\.md$", "", page) / "index.html"
+        for match in FIELDSET.finditer(html_path.read_text(encoding="utf-8")):
+            opening = match[0][: match[0].index(">")]
+            right = {
+                int(value) for value in re.search(r'data-answer="([\d ]+)"', opening)[1].split()
+            }
+            shown = [
+                int(value)
+                for value in re.findall(
+                    r'<input type="(?:radio|checkbox)"[^>]*value="(\d+)"', match[2]
+                )
+            ]
+            found.append((match[1], shown, right))
+    return found
+
+
+def test_no_place_holds_the_right_answer_of_more_than_40_percent_of_single_choice_questions(
+    built_site: Path,
+) -> None:
+    single = [
+        (shown, right)
+        for kind, shown, right in shown_choice_questions(built_site)
+        if kind == "single"
+    ]
+    assert len(single) >= 15
+    places = Counter(shown.index(next(iter(right))) for shown, right in single)
+    assert places[0] / len(single) <= 0.4, (
+        f"right answer shown first in {places[0]} of {len(single)}"
+    )
+    assert max(places.values()) / len(single) <= 0.4, places
+
+
+def test_multiple_answer_questions_do_not_show_their_right_answers_first(built_site: Path) -> None:
+    multiple = [
+        (shown, right)
+        for kind, shown, right in shown_choice_questions(built_site)
+        if kind == "multiple"
+    ]
+    assert multiple
+    for shown, right in multiple:
+        assert set(shown[: len(right)]) != right, shown

@@ -30,9 +30,11 @@ def test_valid_quiz_with_every_feature_parses_to_its_parts() -> None:
     first, second, third = quizzes[0].questions
     assert first.text == "What is the primary use of deep learning in *medical imaging*?"
     assert first.line == 21 and first.type == "single"
-    assert [(o.text, o.correct, o.line) for o in first.options] == [
-        ("Image analysis", True, 23),
-        ("Billing with `pandas`", False, 26),
+    assert [(o.text, o.correct, o.line, o.pinned) for o in first.options] == [
+        ("Image analysis", True, 23, False),
+        ("Billing with `pandas`", False, 26, False),
+        ("Storing images", False, 28, False),
+        ("All of the above", False, 29, True),  # the `{pin}` marker is not part of the text
     ]
     assert first.options[0].feedback == "Right: a CNN learns patterns from the pixels."
     assert first.value("explanation") == "See [Image analysis](#image-analysis)."
@@ -55,12 +57,20 @@ MALFORMED_FIXTURES = {
     "empty-option.md": "11: option is empty; write its text after the '[ ]' or '[x]'.",
     "duplicate-option.md": "12: option 'excel' repeats the option at line 11; make every option "
     "different.",
-    "unknown-key.md": "13: unknown key 'difficulty'; question 1 may only set type, explanation, "
+    "unknown-key.md": "14: unknown key 'difficulty'; question 1 may only set type, explanation, "
     "answer, tolerance, unit.",
     "numeric-without-tolerance.md": "9: numeric question 1 has no tolerance; add "
     "'    tolerance: 0.5' (the largest difference from the answer that still counts as right).",
     "empty-question.md": "9: question 1 is empty; write the question after the number, e.g. "
     "'1. What does a CNN learn from?'.",
+    "two-option-single-choice.md": "9: question 1 is single choice with only 2 options, so a "
+    "guess is right half the time; add a third option: a mistake a learner could really make.",
+    "every-option-right.md": "9: question 1 marks every option right, so ticking every box "
+    "always wins; add at least one wrong option.",
+    "unknown-option-marker.md": "12: unknown option marker '{pinned}'; write '{pin}' at the end "
+    "of an option to keep its place, or remove the marker.",
+    "tolerance-accepts-zero.md": "12: a tolerance of 90 accepts 0 as right for the answer 90; "
+    "write the largest difference that still shows the reader knows the answer.",
 }
 
 
@@ -74,7 +84,7 @@ def test_every_malformed_fixture_is_covered() -> None:
     assert sorted(p.name for p in (FIXTURES / "invalid").glob("*.md")) == sorted(MALFORMED_FIXTURES)
 
 
-GOOD = ("    - [x] Right", "    - [ ] Wrong", "    explanation: Because.")
+GOOD = ("    - [x] Right", "    - [ ] Wrong", "    - [ ] Also wrong", "    explanation: Because.")
 
 
 @pytest.mark.parametrize(
@@ -94,7 +104,7 @@ GOOD = ("    - [x] Right", "    - [ ] Wrong", "    explanation: Because.")
         ),
         pytest.param(
             "<!-- quiz -->\n1. Q?\n" + "\n".join(GOOD) + "\n" + quiz("1. R?", *GOOD),
-            "1: this quiz is not closed before the next one starts at line 6; add "
+            "1: this quiz is not closed before the next one starts at line 7; add "
             "'<!-- /quiz -->' after its last question.",
             id="nested-open",
         ),
@@ -136,12 +146,12 @@ GOOD = ("    - [x] Right", "    - [ ] Wrong", "    explanation: Because.")
             id="option-without-box",
         ),
         pytest.param(
-            quiz("1. Q?", "    explanation: Because.", "        > Why", *GOOD[:2]),
+            quiz("1. Q?", "    explanation: Because.", "        > Why", *GOOD[:3]),
             "4: feedback ('>') must come right under an option, indented by 8 spaces.",
             id="feedback-without-option",
         ),
         pytest.param(
-            quiz("1. Q?", *GOOD[:2]),
+            quiz("1. Q?", *GOOD[:3]),
             "2: question 1 has no explanation; add '    explanation: why the answer is right, "
             "with a link to the section that teaches it'.",
             id="no-explanation",
@@ -160,12 +170,12 @@ GOOD = ("    - [x] Right", "    - [ ] Wrong", "    explanation: Because.")
         ),
         pytest.param(
             quiz("1. Q?", *GOOD, "    explanation: Again."),
-            "6: key 'explanation' is set twice in this question (first at line 5); keep one.",
+            "7: key 'explanation' is set twice in this question (first at line 6); keep one.",
             id="duplicate-key",
         ),
         pytest.param(
             quiz("1. Q?", *GOOD, "    explaination: Typo."),
-            "6: unknown key 'explaination' (did you mean 'explanation'?); question 1 may only "
+            "7: unknown key 'explaination' (did you mean 'explanation'?); question 1 may only "
             "set type, explanation, answer, tolerance, unit.",
             id="misspelled-key",
         ),
@@ -211,23 +221,23 @@ GOOD = ("    - [x] Right", "    - [ ] Wrong", "    explanation: Because.")
         ),
         pytest.param(
             quiz("1. Q?", *GOOD, "    tolerance: 1"),
-            "6: 'tolerance' only applies to numeric questions; add '    type: numeric' or remove "
+            "7: 'tolerance' only applies to numeric questions; add '    type: numeric' or remove "
             "this line.",
             id="tolerance-on-choice",
         ),
         pytest.param(
             quiz("1. Q?", *GOOD, "", "2. Q?", *GOOD),
-            "7: question 2 repeats the question at line 2; remove one or make them differ.",
+            "8: question 2 repeats the question at line 2; remove one or make them differ.",
             id="duplicate-question",
         ),
         pytest.param(
-            quiz("1. Q?", *GOOD[:2], "    explanation: [See](javascript:alert(1))."),
-            "5: links must not use 'javascript:' URLs; link to a page or a section.",
+            quiz("1. Q?", *GOOD[:3], "    explanation: [See](javascript:alert(1))."),
+            "6: links must not use 'javascript:' URLs; link to a page or a section.",
             id="javascript-link",
         ),
         pytest.param(
             quiz("1. Q?", *GOOD, "Loose text"),
-            "6: unexpected line 'Loose text'; inside a quiz, write questions as '1. Question?', "
+            "7: unexpected line 'Loose text'; inside a quiz, write questions as '1. Question?', "
             "options as '    - [x] Right answer' or '    - [ ] Wrong answer', feedback as "
             "'        > Why', keys as '    explanation: ...'.",
             id="unexpected-line",
@@ -239,13 +249,15 @@ def test_malformed_quiz_message_and_line(text: str, expected: str) -> None:
 
 
 def test_every_problem_of_a_page_is_reported_in_line_order() -> None:
-    text = quiz("1. Q?", "    - [ ] A", "    - [ ] A", "    colour: red", "", "2.", *GOOD)
+    text = quiz(
+        "1. Q?", "    - [ ] A", "    - [ ] A", "    - [ ] B", "    colour: red", "", "2.", *GOOD
+    )
     assert [message.split(": ")[0] for message in messages(text)] == [
         "page.md:2",  # no explanation
         "page.md:2",  # no correct option
         "page.md:4",  # duplicate option
-        "page.md:5",  # unknown key
-        "page.md:7",  # empty question
+        "page.md:6",  # unknown key
+        "page.md:8",  # empty question
     ]
 
 

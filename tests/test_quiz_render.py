@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections import Counter
 from pathlib import Path
 
 import markdown
 import pytest
-from quizkit import QuizError, convert_page
+from quizkit import Question, QuizError, convert_page
 from quizkit.ids import question_id, quiz_id
+from quizkit.order import display_order
 from quizkit.parse import parse
 from quizkit.render import inline, render
 
@@ -93,7 +95,7 @@ def test_rendered_quiz_is_semantic_html_after_markdown() -> None:
     html = site_markdown().convert(render(quiz) + "\n*[CNN]: Convolutional neural network\n")
     assert "markdown=" not in html
     assert html.count("<fieldset") == 3 and html.count("<legend") == 3
-    assert html.count('type="radio"') == 2 and html.count('type="checkbox"') == 3
+    assert html.count('type="radio"') == 4 and html.count('type="checkbox"') == 3
     assert 'inputmode="decimal"' in html
     for match in re.finditer(r'<input [^>]*id="([^"]+)"', html):
         assert f'<label for="{match[1]}">' in html, "every input has its label"
@@ -138,7 +140,7 @@ def test_convert_page_reports_file_lines_although_front_matter_is_stripped() -> 
     built = source.split("---\n", 2)[2].lstrip("\n")  # what MkDocs hands to hooks
     with pytest.raises(QuizError) as error:
         convert_page(built, source, "docs/unknown-key.md")
-    assert error.value.messages[0].startswith("docs/unknown-key.md:13: unknown key 'difficulty'")
+    assert error.value.messages[0].startswith("docs/unknown-key.md:14: unknown key 'difficulty'")
 
 
 def test_convert_page_replaces_each_quiz_and_keeps_the_rest() -> None:
@@ -167,3 +169,41 @@ def test_quiz_assets_stay_within_budget(repo: Path) -> None:
     css = styles.read_text(encoding="utf-8")
     assert "@media (forced-colors: active)" in css
     assert "@media (prefers-reduced-motion: reduce)" in css
+
+
+def test_pinning_an_option_keeps_the_question_id_so_saved_answers_survive() -> None:
+    assert " {pin}" in VALID
+    assert ids(VALID.replace(" {pin}", "")) == ids(VALID)
+
+
+def _question(options: list[str], kind: str = "single") -> Question:
+    lines = [f"1. Question {'/'.join(options)}?", f"    type: {kind}"]
+    lines += [f"    - [{'x' if text.startswith('+') else ' '}] {text}" for text in options]
+    [quiz], problems = parse(
+        "\n".join(["<!-- quiz -->", *lines, "    explanation: E.", "<!-- /quiz -->"])
+    )
+    assert problems == []
+    return quiz.questions[0]
+
+
+def test_pinned_options_keep_their_place_and_the_rest_are_reordered() -> None:
+    question = _question(["+A", "B", "Pinned {pin}", "C", "D"])
+    order = display_order(question)
+    assert order[2] == 2 and sorted(order) == [0, 1, 2, 3, 4]
+    assert display_order(question) == order  # a pure function of the content
+
+
+def test_single_choice_right_answers_spread_over_every_place() -> None:
+    places = Counter(
+        display_order(_question([f"+Right {n}", f"W{n}", f"X{n}", f"Y{n}"])).index(0)
+        for n in range(400)
+    )
+    assert set(places) == {0, 1, 2, 3}
+    assert all(60 <= count <= 140 for count in places.values()), places
+
+
+def test_multiple_answer_questions_never_show_their_right_answers_first() -> None:
+    for n in range(200):
+        question = _question([f"+R{n}", f"+S{n}", f"W{n}", f"X{n}"], kind="multiple")
+        order = display_order(question)
+        assert set(order[:2]) != {0, 1}, (n, order)

@@ -2,7 +2,8 @@
 
 Plain Python with no MkDocs import, so a test, `scripts/check_quizzes.py` and the build hook
 (`overrides/hooks/quizzes.py`) all run the same code. Data flows one way:
-Markdown text -> `parse` -> `validate` -> `render` (HTML for md_in_html).
+Markdown text -> `parse` -> `validate` -> `render` (HTML for md_in_html), which shows the
+options in the order `order.display_order` derives from the question's id.
 
 Syntax
 ------
@@ -10,12 +11,13 @@ A quiz sits between two HTML comments, each alone on its line at column 0. Witho
 (e.g. on GitHub) the region still reads as a numbered list of questions with task-list boxes::
 
     <!-- quiz -->
-    1. What is the primary use of deep learning in medical imaging?
-        - [x] Image analysis
-            > Right: a CNN learns to find patterns in the pixels themselves.
-        - [ ] Billing
-            > Billing is administration, not diagnosis.
-        explanation: See [Image analysis](#image-analysis).
+    1. What does a CNN learn to recognize in a chest X-ray?
+        - [x] Patterns in the pixels that go with a finding
+            > Right: it learns its own features from labeled examples.
+        - [ ] Rules written by radiologists
+            > That describes older systems with hand-crafted features.
+        - [ ] None of the above {pin}
+        explanation: See [What deep learning is](#what-is-deep-learning).
 
     2. Which of these are imaging modalities?
         type: multiple
@@ -36,6 +38,7 @@ A quiz sits between two HTML comments, each alone on its line at column 0. Witho
   are numbered in order). Lines indented by 4 spaces right after it, that are neither options
   nor keys, continue the question text; a line such as `    Note: ...` is read as a key.
 - An option is `    - [x] text` (right) or `    - [ ] text` (wrong), indented by 4 spaces.
+  Ending it with `{pin}` keeps it at its written place; the other options are reordered.
 - Feedback for an option (why it is right or wrong) is `        > text`, indented by 8 spaces
   under the option; several `>` lines join into one paragraph.
 - Keys are `    key: value`, indented by 4 spaces: `type` (`single`, the default; `multiple`;

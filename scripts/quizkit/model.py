@@ -33,6 +33,7 @@ class Option:
     correct: bool
     line: int
     feedback: str = ""
+    pinned: bool = False  # written `{pin}`: shown at its authored place, never shuffled
 
 
 @dataclass

@@ -23,6 +23,7 @@ FEEDBACK = re.compile(r" {8}>(?: ?(?P<text>.*))?")
 KEY = re.compile(r" {4}(?P<key>[A-Za-z][\w-]*):(?:\s+(?P<value>.*))?")
 INDENT_4 = re.compile(r" {4}\S")
 INDENT_8 = re.compile(r" {8,}\S")
+PIN = re.compile(r"\s*\{\s*pin\s*\}$")  # `- [ ] All of the above {pin}`
 
 SYNTAX_HINT = (
     "inside a quiz, write questions as '1. Question?', options as '    - [x] Right answer' "
@@ -189,6 +190,10 @@ def read_region(lines: list[str], region: Region) -> tuple[Quiz, list[Problem]]:
         else:
             problems.append(Problem(number, _unexpected(line)))
             question.broken = True
+    for option in (option for question in quiz.questions for option in question.options):
+        # After continuation lines, so a marker at the end of a wrapped option is found too.
+        option.pinned = bool(PIN.search(option.text))
+        option.text = PIN.sub("", option.text)
     return quiz, problems
 
 

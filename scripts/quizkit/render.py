@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from quizkit.ids import question_id, quiz_id
 from quizkit.model import Question, Quiz
+from quizkit.order import display_order
 
 CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 HINTS = {
@@ -65,7 +66,10 @@ def _plain(number: Decimal) -> str:
 def _choice_lines(question: Question, ident: str) -> list[str]:
     kind = "radio" if question.type == "single" else "checkbox"
     lines = ['<ul class="dlmd-quiz__options" markdown="block">']
-    for index, option in enumerate(question.options):
+    # Shown in display order; an option's id and value stay its authored index, so answers
+    # are saved and judged by option, not by place.
+    for index in display_order(question):
+        option = question.options[index]
         input_id = f"{ident}-{index}"
         lines.append(
             f'<li markdown="span"><input type="{kind}" id="{input_id}" name="{ident}" '
@@ -109,7 +113,8 @@ def _answer_lines(question: Question) -> list[str]:
         )
     else:
         lines.append('<ul class="dlmd-quiz__feedback" markdown="block">')
-        for index, option in enumerate(question.options):
+        for index in display_order(question):
+            option = question.options[index]
             verdict = RIGHT if option.correct else WRONG
             state = "right" if option.correct else "wrong"
             lines.append(f'<li class="is-{state}" data-option="{index}" markdown="block">')
@@ -139,6 +144,8 @@ def _question_lines(question: Question, number: int, total: int) -> list[str]:
             f'data-answer="{_plain(Decimal(question.value("answer")))}" '
             f'data-tolerance="{_plain(Decimal(question.value("tolerance")))}"'
         )
+        if question.value("unit") == "%":
+            data += ' data-percent="1"'  # quiz.js explains a proportion typed for a percentage
     else:
         right = " ".join(str(i) for i, option in enumerate(question.options) if option.correct)
         data = f'data-answer="{right}"'

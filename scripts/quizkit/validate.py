@@ -12,6 +12,7 @@ from quizkit.model import KEYS, TYPES, Problem, Question, Quiz
 NUMERIC_ONLY = ("answer", "tolerance", "unit")
 NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*javascript:", re.IGNORECASE)
+MARKER = re.compile(r"\{\s*[A-Za-z][\w-]*\s*\}$")  # `{pn}` where `{pin}` was meant
 
 
 def _same(text: str) -> str:
@@ -69,8 +70,24 @@ def _check_choices(question: Question, label: str) -> list[Problem]:
                 "'    - [ ] ...' so there is a choice to make.",
             )
         )
+    elif question.type == "single" and len(question.options) == 2:
+        problems.append(
+            Problem(
+                question.line,
+                f"{label} is single choice with only 2 options, so a guess is right half the "
+                "time; add a third option: a mistake a learner could really make.",
+            )
+        )
     seen: dict[str, int] = {}
     for option in question.options:
+        if marker := MARKER.search(option.text):
+            problems.append(
+                Problem(
+                    option.line,
+                    f"unknown option marker {marker[0]!r}; write '{{pin}}' at the end of an "
+                    "option to keep its place, or remove the marker.",
+                )
+            )
         if not option.text:
             problems.append(
                 Problem(option.line, "option is empty; write its text after the '[ ]' or '[x]'.")
@@ -92,6 +109,14 @@ def _check_choices(question: Question, label: str) -> list[Problem]:
                 question.line,
                 f"{label} has no correct option; mark the right answer "
                 "with '[x]' instead of '[ ]'.",
+            )
+        )
+    elif question.type == "multiple" and len(right) == len(question.options):
+        problems.append(
+            Problem(
+                question.line,
+                f"{label} marks every option right, so ticking every box always wins; "
+                "add at least one wrong option.",
             )
         )
     elif question.type == "single" and len(right) > 1:
@@ -154,6 +179,15 @@ def _check_numeric(question: Question, label: str) -> list[Problem]:
                 question.keys["tolerance"].line,
                 "tolerance must not be negative; write "
                 "the largest accepted difference, such as 0.5.",
+            )
+        )
+    answer, tolerance = values["answer"], values["tolerance"]
+    if answer and tolerance is not None and tolerance >= abs(answer):
+        problems.append(
+            Problem(
+                question.keys["tolerance"].line,
+                f"a tolerance of {tolerance} accepts 0 as right for the answer {answer}; "
+                "write the largest difference that still shows the reader knows the answer.",
             )
         )
     return problems

@@ -2,7 +2,9 @@
  * Every quiz is complete HTML without this script (scripts/quizkit renders it at build time);
  * this only adds judging. Text goes in through textContent and the author's rendered feedback
  * is copied with cloneNode: never innerHTML. Progress is kept in localStorage under each
- * question's content-hash id, so an edited question (new id) never sees old answers. */
+ * question's content-hash id, so an edited question (new id) never sees old answers. The build
+ * shows options in its own order; each input's value is the option's authored index, so
+ * answers are judged and saved by option, not by place. */
 (function () {
   "use strict";
   var KEY = "dlmd-quiz/";
@@ -37,19 +39,33 @@
     return node;
   }
 
+  // A number as people type it: 92, 92%, 92 %, 1,000, 1 000, 1.000,5, 0,92, 3,5. A comma,
+  // space or dot separates thousands only in groups of three after a first digit other than 0
+  // (1.000 alone stays one); any other comma is a decimal comma. Anything else is NaN.
   function toNumber(text) {
-    var clean = String(text).trim().replace(/\s*%$/, "").replace(",", ".");
+    var clean = String(text).trim().replace(/\s*%$/, "");
+    var group = /^[+-]?[1-9]\d{0,2}([,.\s])\d{3}(\1\d{3})*([.,]\d+)?$/.exec(clean);
+    if (group && (group[1] !== "." || group[2] || group[3]) &&
+        (group[3] || "").charAt(0) !== group[1]) {
+      clean = clean.split(group[1]).join("");
+    }
+    clean = clean.replace(",", ".");
     return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(clean) ? Number(clean) : NaN;
   }
+  window.dlmdQuiz = { toNumber: toNumber }; // for the unit tests in tests/test_quiz_browser.py
 
   function setup(fieldset, onChange) {
     var id = fieldset.getAttribute("data-question");
     var type = fieldset.getAttribute("data-type");
     var numeric = type === "numeric";
+    var percent = fieldset.hasAttribute("data-percent");
     var inputs = Array.prototype.slice.call(fieldset.querySelectorAll("input"));
     var details = fieldset.querySelector(".dlmd-quiz__answer");
     var right = fieldset.getAttribute("data-answer").split(" ").map(Number);
     var tolerance = Number(fieldset.getAttribute("data-tolerance"));
+    var values = inputs.map(function (input) {
+      return Number(input.value); // an option's authored index: answers follow the option
+    });
     var status = make("div", "dlmd-quiz__status");
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
@@ -79,7 +95,7 @@
         answer.length > 0 &&
         (type === "multiple" || answer.length === 1) &&
         answer.every(function (index, position) {
-          return inputs[index] && answer.indexOf(index) === position;
+          return values.indexOf(index) >= 0 && answer.indexOf(index) === position;
         })
       );
     }
@@ -114,12 +130,11 @@
       var parts = [];
       if (numeric) {
         var value = toNumber(answer);
-        var target = right[0];
-        ok = Math.abs(value - target) <= tolerance + 1e-9;
+        ok = near(value);
         inputs[0].value = answer;
         mark(inputs[0], ok);
         parts.push(ok ? "Correct." : "Not quite: " + answer + " is too " +
-          (value < target ? "low." : "high."));
+          (value < right[0] ? "low." : "high."));
       } else {
         var hits = answer.filter(function (index) {
           return right.indexOf(index) >= 0;
@@ -130,16 +145,20 @@
           parts.push(" You chose " + hits + " of the " + right.length + " right answers" +
             (answer.length > hits ? " and " + (answer.length - hits) + " wrong." : "."));
         }
-        inputs.forEach(function (input, index) {
-          input.checked = answer.indexOf(index) >= 0;
-          if (input.checked) mark(input.parentNode.querySelector("label"), right.indexOf(index) >= 0);
+        inputs.forEach(function (input, place) {
+          input.checked = answer.indexOf(values[place]) >= 0;
+          if (input.checked) {
+            mark(input.parentNode.querySelector("label"), right.indexOf(values[place]) >= 0);
+          }
         });
         answer.forEach(function (index) {
           var node = why(index);
           if (node) parts.push(node);
         });
       }
-      if (!ok) parts.push(make("p", "", "Try again, or open \u201cShow answer\u201d below."));
+      // Said once: a right answer brings the explanation here and leaves the disclosure shut.
+      if (ok) parts.push(details.querySelector(".dlmd-quiz__explanation").cloneNode(true));
+      else parts.push(make("p", "", "Try again, or open \u201cShow answer\u201d below."));
       inputs.forEach(function (input) {
         input.disabled = true;
       });
@@ -147,7 +166,7 @@
       question.result = ok;
       fieldset.setAttribute("data-state", ok ? "right" : "wrong");
       details.hidden = false;
-      details.open = ok;
+      details.open = false;
       check.hidden = true;
       retry.hidden = false;
       if (announce) {
@@ -157,8 +176,17 @@
       onChange();
     }
 
+    function near(value) {
+      return Math.abs(value - right[0]) <= tolerance + 1e-9;
+    }
+
     function judge() {
       var answer = chosen();
+      var value = toNumber(answer);
+      if (percent && valid(answer) && !near(value) && near(value * 100)) {
+        return say(null, ["This answer is asked as a percentage: write " + answer + " as " +
+          +(value * 100).toPrecision(12) + "%."]);
+      }
       if (valid(answer)) return show(answer, true);
       var empty = numeric ? answer === "" : answer.length === 0;
       say(null, [
