@@ -5,9 +5,10 @@ repository. `resolve` looks, in this order, at
 
 1. environment variables: `SITE_URL`, `REPO_URL` and the branch (`SITE_BRANCH`, else on GitHub
    Actions `GITHUB_HEAD_REF` for a pull request's branch, else `GITHUB_REF_NAME`);
-2. the checkout's `origin` remote, when it is on GitHub (git@github.com:o/r.git, ssh:// and
+2. a `site_url` the MkDocs config itself sets (test fixtures served locally do);
+3. the checkout's `origin` remote, when it is on GitHub (git@github.com:o/r.git, ssh:// and
    https forms): the repository, its GitHub Pages address and the checked-out branch;
-3. nothing: a build that knows no repository gets None, and the site leaves out every link
+4. nothing: a build that knows no repository gets None, and the site leaves out every link
    to a repository rather than guessing one.
 
 Plain Python with no MkDocs dependency; `overrides/hooks/site_address.py` calls it.
@@ -70,12 +71,15 @@ def github_pages_url(repo_url: str) -> str | None:
     return f"https://{host}/" if repo.lower() == host else f"https://{host}/{repo}/"
 
 
-def resolve(env: Mapping[str, str], checkout: Path) -> SiteAddress:
+def resolve(
+    env: Mapping[str, str], checkout: Path, configured_site_url: str | None = None
+) -> SiteAddress:
     """The addresses for a build of the checkout at `checkout` with environment `env`.
 
-    Raise SiteAddressError when SITE_URL or REPO_URL is set but is not an http(s) address.
+    `configured_site_url` is the config's own site_url, if any. Raise SiteAddressError when
+    SITE_URL or REPO_URL is set but is not an http(s) address.
     """
-    site_url = _site_url_from_env(env)
+    site_url = _site_url_from_env(env) or configured_site_url or None
     repo_url = _repo_url_from_env(env)
     branch = next((env[name] for name in BRANCH_VARIABLES if env.get(name, "").strip()), None)
     if repo_url is None:

@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
+# The browser tests and Lighthouse drive the Chromium that setup found (or installed).
+CHROMIUM="$(scripts/find_chromium.sh --find-only)"
+export CHROMIUM
 export NO_MKDOCS_2_WARNING=1
 py=.venv/bin/python
 

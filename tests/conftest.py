@@ -1,4 +1,4 @@
-"""Shared fixtures: the built site, a local server for it, and Debian's chromium."""
+"""Shared fixtures: the built site, a local server for it, and the local Chromium."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def gzip_site_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian's chromium driven by Playwright (never a downloaded browser)."""
+    """The Chromium scripts/find_chromium.sh finds, driven by Playwright."""
     with chromium() as launched:
         yield launched
 

@@ -193,3 +193,14 @@ def test_no_source_file_names_the_placeholder_address(repo: Path) -> None:
         and PLACEHOLDER in (repo / name).read_text(encoding="utf-8", errors="ignore")
     ]
     assert named == []
+
+
+def test_a_site_url_in_the_config_is_kept_unless_the_environment_says_otherwise(
+    tmp_path: Path,
+) -> None:
+    checkout = checkout_with_origin(tmp_path, "git@github.com:o/r.git")
+    configured = "http://127.0.0.1:8123/"
+    assert resolve({}, checkout, configured).site_url == configured
+    assert (
+        resolve({"SITE_URL": "https://x.org/"}, checkout, configured).site_url == "https://x.org/"
+    )

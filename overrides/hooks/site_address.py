@@ -24,10 +24,10 @@ from site_address import SiteAddressError, resolve  # noqa: E402
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     checkout = Path(config.config_file_path).resolve().parent
     try:
-        address = resolve(os.environ, checkout)
+        address = resolve(os.environ, checkout, config.site_url)
     except SiteAddressError as error:
         raise PluginError(str(error)) from error
-    docs = Path(config.docs_dir).resolve().relative_to(checkout).as_posix()
+    docs = Path(os.path.relpath(config.docs_dir, checkout)).as_posix()
     config.site_url = address.site_url
     config.repo_url = address.repo_url
     config.repo_name = address.repo_name
@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     checkout = Path(config.config_file_path).resolve().parent
-    where = Path(page.file.abs_src_path).resolve().relative_to(checkout).as_posix()
+    where = Path(os.path.relpath(page.file.abs_src_path, checkout)).as_posix()
     try:
         return fill_repo_sections(markdown, config.repo_url, where)
     except RepoSectionError as error:
