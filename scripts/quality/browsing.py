@@ -11,11 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# The one place that decides which Chromium to drive (CHROMIUM, Debian's, Playwright's own).
+# The one place that decides which Chromium to drive (CHROMIUM, Debian's, Playwright's own),
+# looked for upwards from here so that it is found wherever this module sits in the checkout.
 FIND_CHROMIUM = next(
-    folder / "scripts" / "find_chromium.sh"
-    for folder in Path(__file__).resolve().parents
-    if (folder / "scripts" / "find_chromium.sh").is_file()
+    (
+        folder / "scripts" / "find_chromium.sh"
+        for folder in Path(__file__).resolve().parents
+        if (folder / "scripts" / "find_chromium.sh").is_file()
+    ),
+    None,
 )
 # Without these, chromium reaches out to Google's hosts at start-up (refused on a closed network).
 CHROMIUM_ARGS = [
@@ -68,6 +72,8 @@ def chromium_path(env: dict[str, str] | None = None) -> str:
 
     Never installs one; raise FileNotFoundError with the script's one-line advice instead.
     """
+    if FIND_CHROMIUM is None:
+        raise FileNotFoundError(f"no scripts/find_chromium.sh above {__file__}")
     result = subprocess.run(
         [shutil.which("bash") or "/bin/bash", str(FIND_CHROMIUM), "--find-only"],
         env=os.environ if env is None else env,
