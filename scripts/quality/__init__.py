@@ -2,7 +2,8 @@
 
 - `pages`: which pages the built site has and where they are served.
 - `gzip_server`: a loopback static server that gzips like the production host.
-- `browsing`: Debian's chromium through Playwright, with palette and width presets.
+- `browsing`: the local Chromium (scripts/find_chromium.sh) through Playwright, with palette
+  and width presets.
 - `axe`, `vnu`, `network`, `lighthouse`, `clipboard`, `nojs`, `weight`: one gate each.
 
 Everything here is plain Python (no MkDocs, no pytest) so that the tests in

@@ -1,14 +1,26 @@
-"""Debian's chromium through Playwright, and the palettes and widths every page is seen in."""
+"""A local Chromium through Playwright, and the palettes and widths every page is seen in."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = "/usr/bin/chromium"
+# The one place that decides which Chromium to drive (CHROMIUM, Debian's, Playwright's own),
+# looked for upwards from here so that it is found wherever this module sits in the checkout.
+FIND_CHROMIUM = next(
+    (
+        folder / "scripts" / "find_chromium.sh"
+        for folder in Path(__file__).resolve().parents
+        if (folder / "scripts" / "find_chromium.sh").is_file()
+    ),
+    None,
+)
 # Without these, chromium reaches out to Google's hosts at start-up (refused on a closed network).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -55,16 +67,33 @@ class View:
 VIEWS = [View(p, w) for p in ("light", "dark") for w in ("desktop", "phone")]
 
 
+def chromium_path(env: dict[str, str] | None = None) -> str:
+    """The Chromium to drive: what scripts/find_chromium.sh finds (it honours CHROMIUM).
+
+    Never installs one; raise FileNotFoundError with the script's one-line advice instead.
+    """
+    if FIND_CHROMIUM is None:
+        raise FileNotFoundError(f"no scripts/find_chromium.sh above {__file__}")
+    result = subprocess.run(
+        [shutil.which("bash") or "/bin/bash", str(FIND_CHROMIUM), "--find-only"],
+        env=os.environ if env is None else env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise FileNotFoundError(result.stderr.strip() or f"{FIND_CHROMIUM} failed")
+    return result.stdout.strip()
+
+
 @contextmanager
 def chromium(headless: bool = True) -> Iterator[Any]:
-    """Launch Debian's chromium (never a browser Playwright downloads)."""
+    """Launch the local Chromium that chromium_path() names."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        raise FileNotFoundError(f"{CHROMIUM} is missing: run scripts/setup.sh test")
+    executable = chromium_path()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=headless
+            executable_path=executable, args=CHROMIUM_ARGS, headless=headless
         )
         try:
             yield browser

@@ -1,4 +1,4 @@
-"""Lighthouse 12 (npm, pinned in package.json) on a page served with gzip, in Debian's chromium.
+"""Lighthouse 12 (npm, pinned in package.json) on a page served with gzip, in the local Chromium.
 
 Accessibility, Best Practices and SEO are deterministic for a static page and gate the
 build at 100; Performance depends on the machine's load and is only reported.
@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from quality.browsing import CHROMIUM
+from quality.browsing import chromium_path
 
 REPO = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -57,7 +57,7 @@ def run_lighthouse(url: str, timeout_s: int = 300) -> LighthouseResult:
             f"--only-categories={','.join(CATEGORIES)}",
             f"--chrome-flags={CHROME_FLAGS} --user-data-dir={tmp}/profile",
         ]
-        env = {**os.environ, "CHROME_PATH": CHROMIUM}
+        env = {**os.environ, "CHROME_PATH": chromium_path()}
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout_s)
         if done.returncode != 0 or not report.exists():
             raise RuntimeError(f"lighthouse failed on {url}:\n{done.stdout}{done.stderr}")
