@@ -7,7 +7,10 @@ that module is imported (snippetcheck/sandbox.py). An upgrade that moves it must
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import types
+from pathlib import Path
 
 import pytest
 from snippetcheck import sandbox
@@ -41,3 +44,28 @@ def test_the_keras_seam_replaces_the_fetch_that_load_data_calls() -> None:
     # Not an offline file: the patched fetch hands the call on to the real one.
     assert module.load_data() == "downloaded https://example.org/x"
     assert module.get_file.__qualname__.startswith("_patch_keras_mnist")
+
+
+def test_the_installed_keras_still_has_the_seams_target() -> None:
+    # Read the source instead of importing it: importing Keras starts TensorFlow (seconds).
+    spec = importlib.util.find_spec("keras")
+    assert spec is not None and spec.origin is not None
+    source = Path(spec.origin).with_name("src") / "datasets" / "mnist.py"
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    imported = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    (load_data,) = [
+        n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "load_data"
+    ]
+    called = {
+        n.func.id
+        for n in ast.walk(load_data)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    }
+    assert "get_file" in imported and "get_file" in called, (
+        f"Keras {sandbox._version('keras')} moved the fetch the offline seam replaces"
+    )
