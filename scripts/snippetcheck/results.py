@@ -108,7 +108,7 @@ def initial_result(block: Block) -> BlockResult:
         result.message = block.note
     elif block.owner is not None:  # an output block, compared once its owner has run
         result.status = BLOCKED
-        result.message = "not compared: its code block did not run"
+        result.message = "not compared: its code block did not run to the end"
     return result
 
 
