@@ -98,7 +98,8 @@ def page(browser: object) -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def site_snippet_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The snippet check's JSON report for all of docs/, offline, from an empty cache.
+    """The snippet check's JSON report for all of docs/, offline, from an empty cache, with
+    every output block compared with what its code block printed.
 
     Run once per session (it trains the article's model and the tutorial notebooks); the
     report also carries `returncode` and the checker's printed `output`.

@@ -23,6 +23,7 @@ from snippetcheck.inventory import (
 )
 from snippetcheck.lockfile import read_lock
 from snippetcheck.markers import MarkerError, parse_marker
+from snippetcheck.output_blocks import OUTPUT
 
 FIXTURES = REPO / "tests" / "fixtures" / "snippets"
 SITE = load_site_config(REPO)
@@ -126,7 +127,7 @@ def test_blocks_nested_in_tabs_and_details_with_their_markdown_lines() -> None:
     assert summary == [
         ("bash", PIP, line_of(path, "```bash")),
         ("python", PYTHON, line_of(path, 'title="first.py"')),
-        ("text", SHOWN, line_of(path, "```text")),
+        ("text", OUTPUT, line_of(path, "```text")),
         ("python", PYTHON, line_of(path, "        ```python")),  # tab inside an admonition
         ("py", PYTHON, line_of(path, "```py hl_lines")),
         ("python3", PYTHON, line_of(path, "```python3")),  # inside ??? details
@@ -135,6 +136,7 @@ def test_blocks_nested_in_tabs_and_details_with_their_markdown_lines() -> None:
         ("python", PYTHON, line_of(path, "```python", 5)),
         ("bash", SHELL, line_of(path, "```bash", 2)),
     ]
+    assert page.blocks[2].owner is page.blocks[1]  # the output block shows block 2's output
     assert page.blocks[3].code == "doubled = total * 2"
     assert page.blocks[3].origins == [(page.path, line_of(path, "doubled = total"))]
     assert page.blocks[-2].skip_reason == "shows an interactive prompt; a check has no reader"

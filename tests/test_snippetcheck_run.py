@@ -47,7 +47,7 @@ def test_a_page_that_passes(tmp_path: Path) -> None:
     assert statuses(report) == [
         "not-run",  # pip install, checked against the lock
         "passed",
-        "not-run",  # text
+        "passed",  # output block: what the block before printed
         "passed",  # nested in a tab inside an admonition
         "passed",  # `if __name__ == "__main__":` body ran, or the next block would fail
         "passed",  # inside ??? details: asserts what the blocks before it did
@@ -58,9 +58,9 @@ def test_a_page_that_passes(tmp_path: Path) -> None:
     ]
     assert blocks(report)[5]["output"] == "all good\n"
     assert blocks(report)[-2]["message"] == "shows an interactive prompt; a check has no reader"
-    assert text.splitlines()[-1] == "5 passed, 0 failed, 2 skipped"
+    assert text.splitlines()[-1] == "6 passed, 0 failed, 2 skipped"
     assert report["summary"] | {"duration": 0} == {
-        "passed": 5, "failed": 0, "skipped": 2, "blocked": 0, "not_run": 3,
+        "passed": 6, "failed": 0, "skipped": 2, "blocked": 0, "not_run": 2,
         "pages": 1, "pages_failed": 0, "pages_cached": 0, "duration": 0,
     }  # fmt: skip
 
@@ -310,7 +310,7 @@ def test_command_line_from_the_repository_root(tmp_path: Path) -> None:
         cwd=REPO, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 1
-    assert result.stdout.splitlines()[-1] == "7 passed, 1 failed, 2 skipped"
+    assert result.stdout.splitlines()[-1] == "8 passed, 1 failed, 2 skipped"
 
 
 @pytest.mark.parametrize(

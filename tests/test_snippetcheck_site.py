@@ -32,3 +32,16 @@ def test_every_snippet_on_the_site_passes_offline(site_snippet_report: dict) -> 
     pip = [b for b in article["blocks"] if b["kind"] == "pip"]
     assert pip and "tensorflow==" in pip[0]["note"]
     assert "Test accuracy: 0.9" in python[-1]["output"]
+
+    # Every output block shown on the site was compared with a real run, or is an illustration.
+    outputs = [b for page in report["pages"] for b in page["blocks"] if b["kind"] == "output"]
+    unchecked = [
+        f"{b['file']}:{b['line']}: {b['status']} {b['message']}"
+        for b in outputs
+        if b["status"] != "passed" and not b["message"].startswith("illustration: ")
+    ]
+    assert not unchecked
+    shown = [b for b in article["blocks"] if b["kind"] == "output"]
+    assert [b["status"] for b in shown] == ["passed"] * 5  # shapes, range, summary, log, test
+    assert "Trainable params: 101,770" in shown[2]["output"]
+    assert shown[3]["output"].startswith("Epoch 1/5\n1875/1875 - ")

@@ -8,7 +8,8 @@
         --cache-dir DIR      default .cache/snippets
         -j N                 run N pages at a time
         --timeout SECONDS    per block or cell (default 60)
-        --write-outputs      run the notebooks and store their fresh outputs in the .ipynb
+        --write-outputs      run the notebooks and store their fresh outputs in the .ipynb;
+                             rewrite the Markdown output blocks that differ from this run
         --lock PATH          lock file pip blocks are checked against (requirements/test.txt)
         -q                   tables only for pages that failed
     Exit status: 0 everything passed, 1 something failed, 2 usage or configuration error.
@@ -22,6 +23,13 @@ What runs, and how (see inventory.py for the classification):
   page; its later Python blocks are `blocked`.
 - Failures name the Markdown line: `docs/index.md:123` (included code: the included file's
   line), or `docs/tutorials/x.ipynb code cell 3, line 2` (code cells counted from 1).
+
+Output blocks (Markdown; output_blocks.py, output_check.py, output_rules.py, output_write.py):
+a ```text block right after a ```python block (only blank lines and markers between) is that
+block's expected output and is compared with what it printed; the comparison fails at the
+output block's line with a diff. Variation is declared before the output block, e.g.
+    <!-- check: output numbers=0.02 timings -->    <!-- check: output numbers=5% ellipsis -->
+and a ```text block no Python block owns needs <!-- check: illustration reason="..." -->.
 
 Markers (Markdown): an HTML comment on the line(s) right before a fence, e.g.
     <!-- check: skip reason="needs a GPU" -->      <!-- check: timeout=300 -->
@@ -46,9 +54,11 @@ JSON report (`--json`), version 1:
                             "file": "docs/index.md", "line": 95,   # opening fence; null for cells
                             "cell": null, "markdown_cell": null, "position": null,  # notebooks
                             "language": "python",
-                            "kind": "python" | "pip" | "shell" | "text" | "custom" | "unclassified",
+                            "kind": "python" | "pip" | "shell" | "output" | "text" | "custom"
+                                    | "unclassified",
                             "status": "passed" | "failed" | "blocked" | "skipped" | "not-run",
                             "message": "...", "location": "docs/index.md:123",
                             "failing_line": "...", "traceback": "...", "output": "...",
+                            "diff": "...",               # output blocks: shown vs printed
                             "note": "...", "duration": seconds}]}]}
 """

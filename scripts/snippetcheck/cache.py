@@ -1,8 +1,9 @@
 """Skip pages that passed and have not changed since.
 
 A page's key covers what decides its result: its code blocks in order (language, header, code,
-markers), the files it includes, the lock file's pins, the Python version, the checker's own
-code and whether the check ran offline; notebooks are keyed on the whole .ipynb file. Only
+markers; output blocks with their owner and declared variation), the files it includes, the
+lock file's pins, the Python version, the checker's own code and whether the check ran offline;
+notebooks are keyed on the whole .ipynb file. Only
 passing pages are stored. The offline files a page used are stored with their SHA-256 and
 re-checked on a hit, so a changed data set re-runs the pages that used it.
 """
@@ -65,7 +66,9 @@ def page_key(page: Page, lock_path: Path, offline: bool, timeout: float) -> str:
         material["notebook"] = _file_digest(page.source)
     else:
         material["blocks"] = [
-            [b.language, b.header, b.code, b.skip_reason, b.timeout, b.problem] for b in page.blocks
+            [b.language, b.header, b.code, b.skip_reason, b.timeout, b.problem]
+            + [b.owner.number if b.owner else None, repr(b.output_rule)]  # output blocks
+            for b in page.blocks
         ]
         material["included"] = [[str(p), _file_digest(p)] for p in page.included if p.is_file()]
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()

@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--write-outputs",
         action="store_true",
-        help="run the notebooks and write their fresh outputs back into the .ipynb files",
+        help="write fresh outputs into the notebooks and into Markdown output blocks that differ",
     )
     parser.add_argument(
         "--lock",
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     for index, page in enumerate(pages):
         if index in pending:
             result = next(ran)
-            if not (args.write_outputs and page.kind == "notebook"):  # its source just changed
+            if not args.write_outputs:  # the page's source may just have changed
                 cache.put(page, keys[index], result)
         else:
             result = results[index]

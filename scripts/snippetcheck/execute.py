@@ -24,6 +24,8 @@ from typing import Any
 
 from . import sandbox as sandbox_module
 from .inventory import Block, Page
+from .output_check import owners, verify_outputs
+from .output_write import write_markdown_outputs
 from .results import BLOCKED, FAILED, PASSED, PageResult, initial_page_result, to_run
 
 RUNNER = Path(__file__).with_name("runner_child.py")
@@ -43,7 +45,7 @@ class RunOptions:
     offline_data: Path | None = None
     timeout: float = 60.0  # seconds per block unless a marker raises it
     output_cap: int = 1_000_000  # bytes a block may print
-    write_outputs: bool = False  # notebooks: write fresh outputs back into the .ipynb
+    write_outputs: bool = False  # write fresh outputs into the .ipynb / Markdown output blocks
 
 
 class Sandbox:
@@ -215,6 +217,7 @@ def run_markdown(page: Page, options: RunOptions) -> PageResult:
     by_number = {b.number: b for b in result.blocks}
     started = time.perf_counter()
     box = Sandbox(options)
+    shown = owners(page)
     job = {
         "blocks": [
             {
@@ -223,6 +226,7 @@ def run_markdown(page: Page, options: RunOptions) -> PageResult:
                 "line": b.line,
                 "code": b.code,
                 "origins": b.origins,
+                "keep_output": b.number in shown,  # compared whole with its output block
             }
             for b in blocks
         ],
@@ -298,6 +302,9 @@ def run_markdown(page: Page, options: RunOptions) -> PageResult:
         os.close(read_fd)
         result.offline_files = box.offline_files()
         box.cleanup()
+    verify_outputs(page, result)
+    if options.write_outputs:
+        write_markdown_outputs(page, result)
     result.duration = round(time.perf_counter() - started, 3)
     return result
 

@@ -6,7 +6,9 @@ Markdown pages: includes expanded (includes.py), fences found as the renderer fi
 - `python`, `py`, `python3` (options `title`, `hl_lines`, `linenums` only): run;
 - `bash`, `sh`, `shell`, `console` whose every command is `pip install ...`: checked against the
   lock, not run; any other shell command is an error unless skipped with a reason;
-- `text`, `output`, `txt`, `yaml`, `yml`, `json`, `toml`, `markdown`, `md`, `html`, `css`, and the
+- `text`, `output`, `txt`: output blocks, compared with what the Python block right before them
+  printed, or marked as an illustration (output_blocks.py);
+- `yaml`, `yml`, `json`, `toml`, `markdown`, `md`, `html`, `css`, and the
   site's custom fences: shown, not run;
 - anything else (unknown language, no language, Python with unexpected attributes): an error.
 
@@ -31,14 +33,14 @@ from .fences import Fence, find_fences
 from .includes import NO_LINE, IncludeError, Origin, expand_includes
 from .lockfile import Lock, check_pip_block
 from .markers import Marker, MarkerError, is_marker_line, parse_marker, parse_timeout
+from .output_blocks import OUTPUT, OUTPUT_LANGUAGES, apply_output_marker, attach_output
+from .output_rules import OutputRule
 
 RUN_LANGUAGES = frozenset({"python", "py", "python3"})
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "console"})
-SHOWN_LANGUAGES = frozenset(
-    {"text", "output", "txt", "yaml", "yml", "json", "toml", "markdown", "md", "html", "css"}
-)
+SHOWN_LANGUAGES = frozenset({"yaml", "yml", "json", "toml", "markdown", "md", "html", "css"})
 
-# Block kinds.
+# Block kinds (and OUTPUT, "output", from output_blocks.py).
 PYTHON, PIP, SHELL, SHOWN, CUSTOM, UNCLASSIFIED = (
     "python", "pip", "shell", "text", "custom", "unclassified",
 )  # fmt: skip
@@ -68,6 +70,12 @@ class Block:
     position: int | None = None  # notebooks: cell position, counting all cells from 1
     stale: str | None = None  # notebooks: why the stored outputs are out of date
     header: str = ""
+    end_line: int | None = None  # line of the closing fence, when in `file`
+    # Output blocks (output_blocks.py): the Python block whose output this is, the declared
+    # variation, or why it is an illustration nobody's output.
+    owner: Block | None = None
+    output_rule: OutputRule | None = None
+    illustration: str | None = None
 
     @property
     def where(self) -> str:
@@ -181,6 +189,8 @@ def classify(fence: Fence, lock: Lock) -> tuple[str, str | None, str]:
             return PIP, None, f"checked against {lock.display}: {', '.join(used)}"
         pip_like = any("pip" in line for line in fence.code)
         return (PIP if pip_like else SHELL), "; ".join(problems), ""
+    if language in OUTPUT_LANGUAGES:
+        return OUTPUT, None, ""
     if language in SHOWN_LANGUAGES:
         return SHOWN, None, ""
     if not language:
@@ -189,6 +199,9 @@ def classify(fence: Fence, lock: Lock) -> tuple[str, str | None, str]:
 
 
 def _apply_marker(block: Block, marker: Marker) -> None:
+    apply_output_marker(block, marker)
+    if block.kind == OUTPUT:
+        return
     if marker.skip:
         # Skipping with a reason is the author's own classification: a shell command or an
         # unknown language is then fine, and listed as skipped.
@@ -221,6 +234,7 @@ def _blocks_from_lines(
     pending: Marker | None = None
     pending_at: int | None = None
     pending_error: str | None = None
+    previous: Block | None = None  # the block before, if only blank lines and markers follow it
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -240,12 +254,18 @@ def _blocks_from_lines(
                 note=note,
                 header=fence.header,
             )
+            if where[fence.end][0] == file:
+                block.end_line = where[fence.end][1]
             if pending_error is not None:
                 assert pending_at is not None
                 block.problem = pending_error
                 block.problem_at = where_text(*where[pending_at])
             elif pending is not None:
                 _apply_marker(block, pending)
+            if block.output_rule is None and block.kind == OUTPUT:
+                block.output_rule = OutputRule()
+            attach_output(block, previous)
+            previous = block
             result.append((fence, block))
             pending = pending_at = pending_error = None
             index = fence.end + 1
@@ -257,13 +277,15 @@ def _blocks_from_lines(
             except MarkerError as error:
                 pending_error = pending_error or str(error)
             pending_at = index if pending_at is None else pending_at
-        elif line.strip() and pending_at is not None:
-            message = pending_error or (
-                "this check marker is not followed by a code block (only blank lines may "
-                "come between a marker and its block)"
-            )
-            errors.append(PageError(where_text(*where[pending_at]), message))
-            pending = pending_at = pending_error = None
+        elif line.strip():
+            previous = None
+            if pending_at is not None:
+                message = pending_error or (
+                    "this check marker is not followed by a code block (only blank lines may "
+                    "come between a marker and its block)"
+                )
+                errors.append(PageError(where_text(*where[pending_at]), message))
+                pending = pending_at = pending_error = None
         index += 1
     if pending_at is not None:
         message = pending_error or "this check marker is not followed by a code block"

@@ -70,7 +70,9 @@ def format_page(page: PageResult, verbose: bool = True) -> str:
             lines.append(f"      {b.failing_line}")
         if b.traceback:
             lines.append(_indent(b.traceback, "    | "))
-        if b.output and not b.traceback:
+        if b.diff:
+            lines.append(_indent(b.diff, "    | "))
+        if b.output and not b.traceback and not b.diff:
             tail = [line[:200] for line in b.output.rstrip("\n").split("\n")[-10:]]
             lines.append(_indent("\n".join(tail), "    > "))
     for error in page.errors:
@@ -90,7 +92,7 @@ def print_summary(results: list[PageResult], stream: TextIO) -> dict[str, int]:
     stream.write(
         f"{counts['pages']} pages ({counts['pages_cached']} from cache, "
         f"{counts['pages_failed']} failed); {counts['blocked']} blocks blocked by an earlier "
-        f"failure, {counts['not_run']} not run (output, text and checked pip blocks)\n"
+        f"failure, {counts['not_run']} not run (text and checked pip blocks)\n"
     )
     stream.write(closing_line(counts) + "\n")
     stream.flush()

@@ -22,6 +22,7 @@ class BlockResult:
     location: str = ""  # file:line (or notebook cell) of the failure
     failing_line: str = ""
     traceback: str = ""
+    diff: str = ""  # output blocks: shown vs printed, as a unified diff
     output: str = ""
     duration: float = 0.0
     note: str = ""
@@ -105,6 +106,9 @@ def initial_result(block: Block) -> BlockResult:
         result.message = "not run: an earlier block failed"
     elif block.kind == PIP:
         result.message = block.note
+    elif block.owner is not None:  # an output block, compared once its owner has run
+        result.status = BLOCKED
+        result.message = "not compared: its code block did not run to the end"
     return result
 
 

@@ -3,11 +3,12 @@
 Usage: python runner_child.py JOB.json  (standard library only; never imported by the parent)
 
 The blocks run in order, each once, in one namespace that is a real `__main__` module, as in a
-notebook: `if __name__ == "__main__":` bodies run and top-level `await` works. Each block is
-compiled with its page's file name and padded so that line numbers are the Markdown's lines.
-Results go to the parent over a dedicated pipe (fd in DLMD_SNIPPETS_REPORT_FD), one JSON object
-per line: {"event": "ready"}, {"event": "start", "block": n}, {"event": "end", "block": n, ...},
-{"event": "done"}. The snippets' own output never mixes with this channel.
+notebook: `if __name__ == "__main__":` bodies run and top-level `await` works, and the repr()
+of a last bare expression's value is printed unless it is None or the block ends with `;`. Each
+block is compiled with its page's file name and padded so that line numbers are the Markdown's
+lines. Results go to the parent over a dedicated pipe (fd in DLMD_SNIPPETS_REPORT_FD), one JSON
+object per line: {"event": "ready"}, {"event": "start", "block": n}, {"event": "end", "block": n,
+...}, {"event": "done"}. The snippets' own output never mixes with this channel.
 """
 
 from __future__ import annotations
@@ -71,15 +72,18 @@ class CappedOutput(io.TextIOBase):
         self.parts.append(text)
         return len(text)
 
-    def text(self) -> str:
+    def text(self, whole: bool = False) -> str:
         value = "".join(self.parts)
-        return value if len(value) <= OUTPUT_KEEP else "...\n" + value[-OUTPUT_KEEP:]
+        if whole or len(value) <= OUTPUT_KEEP:
+            return value
+        return "...\n" + value[-OUTPUT_KEEP:]
 
 
 class Block:
     def __init__(self, data: dict[str, Any]) -> None:
         self.number: int = data["number"]
         self.code: str = data["code"]
+        self.keep_output: bool = data.get("keep_output", False)  # an output block shows it all
         # (file, line) of each code line; when they are one file's consecutive lines, the
         # block compiles under that file name with padding, so tracebacks need no rewriting.
         self.origins: list[tuple[str, int]] = [tuple(o) for o in data["origins"]]  # type: ignore[misc]
@@ -144,6 +148,20 @@ def format_traceback(error: BaseException, blocks: list[Block]) -> str:
     return text
 
 
+def compile_block(block: Block) -> tuple[types.CodeType, types.CodeType | None]:
+    """The block's code, with a last bare expression split off to show its value, as a notebook
+    does (not when the block ends with `;`, which hides it there too)."""
+    flags = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+    tree = ast.parse(block.source, block.filename, "exec")
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr) and not block.code.rstrip().endswith(";"):
+        last = ast.Expression(tree.body.pop().value)
+    code = compile(tree, block.filename, "exec", flags=flags, dont_inherit=True)
+    if last is None:
+        return code, None
+    return code, compile(last, block.filename, "eval", flags=flags, dont_inherit=True)
+
+
 def run_block(
     block: Block,
     namespace: dict[str, Any],
@@ -156,13 +174,7 @@ def run_block(
     stdin_reads = sandbox.stdin_reads if sandbox else 0
     where = f"{block.origins[0][0]}:{block.origins[0][1]}" if block.origins else ""
     try:
-        code = compile(
-            block.source,
-            block.filename,
-            "exec",
-            flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
-            dont_inherit=True,
-        )
+        code, last = compile_block(block)
     except SyntaxError as error:
         file, line = block.map(error.filename or block.filename, error.lineno or 0)
         return {
@@ -178,6 +190,14 @@ def run_block(
             if not loop_holder:
                 loop_holder.append(asyncio.new_event_loop())
             loop_holder[0].run_until_complete(result)
+        if last is not None:
+            value = eval(last, namespace)  # noqa: S307
+            if last.co_flags & inspect.CO_COROUTINE:
+                if not loop_holder:
+                    loop_holder.append(asyncio.new_event_loop())
+                value = loop_holder[0].run_until_complete(value)
+            if value is not None:
+                print(repr(value))
         return {"status": "passed"}
     except BaseException as error:  # noqa: BLE001 - every way a snippet can fail is reported
         frames = snippet_frames(error, blocks)
@@ -248,7 +268,7 @@ def main() -> None:
         result = run_block(block, namespace, blocks, sandbox, output, loop_holder)
         result["duration"] = round(time.perf_counter() - started, 3)
         try:
-            result["output"] = output.text()
+            result["output"] = output.text(whole=block.keep_output)
         except Exception:  # noqa: BLE001
             result["output"] = ""
         send(event="end", block=block.number, **result)

@@ -159,7 +159,34 @@ def offline_path(url: str) -> str | None:
     return path
 
 
+class SeamMoved(RuntimeError):
+    """A library moved what a patch replaces; the message names the library version."""
+
+
+def _version(distribution: str) -> str:
+    import importlib.metadata  # only on the error path: every snippet process imports this file
+
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def _patch_keras_mnist(module: Any) -> None:
+    """Serve MNIST from the offline copy: replace the `get_file` that `load_data` calls.
+
+    Keras checks a fixed SHA-256 of the original download and the offline copy holds the same
+    arrays in different bytes, so its cache cannot be pre-filled: the fetch itself is replaced.
+    If an upgrade moves the function, fail loudly here instead of reaching for the network.
+    """
+    load_data = getattr(module, "load_data", None)
+    calls = getattr(getattr(load_data, "__code__", None), "co_names", ())
+    if not callable(getattr(module, "get_file", None)) or "get_file" not in calls:
+        raise SeamMoved(
+            f"the snippet check's offline MNIST seam expects {module.__name__}.load_data to call "
+            f"a get_file defined in that module, which Keras {_version('keras')} no longer "
+            "does; update _patch_keras_mnist in scripts/snippetcheck/sandbox.py for it"
+        )
     real_get_file = module.get_file
 
     def get_file(fname: Any = None, origin: Any = None, *args: Any, **kwargs: Any) -> Any:
