@@ -394,6 +394,8 @@ def render(name: str, mnist: Path = MNIST) -> bytes:
 
 def main(out_dir: Path = OUT_DIR, mnist: Path = MNIST) -> list[Path]:
     """Write every figure into `out_dir`; return the paths written."""
+    if not mnist.is_file():  # fail before writing anything, not after half the figures
+        raise FileNotFoundError(f"{mnist}: MNIST not found; pass --mnist PATH to mnist.npz")
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in FIGURES:
