@@ -132,7 +132,9 @@ def test_at_least_five_figures_on_markdown_pages_each_with_alt_text_and_caption(
     assert count >= 5, f"only {count} figures on the Markdown pages"
 
 
-@pytest.mark.parametrize("view", [View("light", "desktop"), View("dark", "phone")], ids=lambda view: view.label)
+@pytest.mark.parametrize(
+    "view", [View("light", "desktop"), View("dark", "phone")], ids=lambda view: view.label
+)
 def test_figures_load_and_fit_their_column(page_at: Any, site_url: str, view: View) -> None:
     for path in ("article/", "first-model/"):
         page = page_at(view)
@@ -153,9 +155,7 @@ def test_figures_load_and_fit_their_column(page_at: Any, site_url: str, view: Vi
             assert 0 < width <= column + 0.5, f"/{path}: {src} is {width}px in a {column}px column"
 
 
-def test_old_anchors_on_the_home_page_forward_to_their_section(
-    page_at: Any, site_url: str
-) -> None:
+def test_old_anchors_on_the_home_page_forward_to_their_section(page_at: Any, site_url: str) -> None:
     page = page_at(DESKTOP)
     for anchor, target in OLD_ANCHORS.items():
         page.goto(site_url + "#" + anchor)
