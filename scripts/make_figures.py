@@ -15,6 +15,7 @@ Standalone on purpose: it imports nothing from the other modules under scripts/.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -55,7 +56,7 @@ GULSHAN_2016 = {
 }
 # Nagendran et al., 2020 (doi:10.1136/bmj.m689), fact base row 8, confirmed.
 NAGENDRAN_2020 = [
-    ("Non-randomised studies", 81),
+    ("Non-randomized studies", 81),
     ("Prospective", 9),
     ("Tested in a real clinical setting", 6),
     ("At high risk of bias", 58),
@@ -86,29 +87,39 @@ def network_layers() -> Figure:
     for x, shown, _, _ in columns:
         ys = np.linspace(3.2, 0.4, shown)
         centres.append([(x, y) for y in ys])
-    for left, right in zip(centres, centres[1:], strict=False):
+    # Drawn units: a gap in the middle of a column that stands for more units than shown.
+    units = [
+        [
+            point
+            for index, point in enumerate(points)
+            if len(points) == 10 or index != len(points) // 2
+        ]
+        for points in centres
+    ]
+    xs, ys = [], []  # every connection in one path (NaN breaks it): a small file
+    for left, right in zip(units, units[1:], strict=False):
         for x0, y0 in left:
             for x1, y1 in right:
-                ax.plot([x0, x1], [y0, y1], color=MUTED, linewidth=0.4, alpha=0.6)
-    for (x, shown, label, colour), points in zip(columns, centres, strict=True):
-        for index, (px, py) in enumerate(points):
-            ax.add_patch(
-                plt_circle(px, py, 0.13, colour, hollow=(shown < 10 and index == shown // 2))
-            )
+                xs += [x0, x1, np.nan]
+                ys += [y0, y1, np.nan]
+    ax.plot(xs, ys, color=MUTED, linewidth=0.4, alpha=0.6)
+    for (x, shown, label, colour), points, drawn in zip(columns, centres, units, strict=True):
+        # Markers are defined once in the SVG and reused: far smaller than circle patches.
+        ax.plot(
+            *zip(*drawn, strict=True),
+            linestyle="none",
+            marker="o",
+            markersize=13,
+            markerfacecolor=colour,
+            markeredgecolor=INK,
+            markeredgewidth=0.8,
+        )
         if shown < 10:  # columns with more units than drawn say so
             ax.text(x, points[shown // 2][1], "⋮", ha="center", va="center", fontsize=14)
         ax.text(x, -0.15, label, ha="center", va="top", fontsize=10.5)
     for x in (2.6, 5.4):
         ax.text(x, 3.4, "every unit connects\nto every unit", ha="center", fontsize=9, color=MUTED)
     return fig
-
-
-def plt_circle(x: float, y: float, radius: float, colour: str, hollow: bool) -> object:
-    from matplotlib.patches import Circle
-
-    if hollow:  # the gap where the ellipsis stands
-        return Circle((x, y), radius, fill=False, linewidth=0)
-    return Circle((x, y), radius, facecolor=colour, edgecolor=INK, linewidth=0.8, zorder=3)
 
 
 def convolution() -> Figure:
@@ -124,27 +135,44 @@ def convolution() -> Figure:
     ax = fig.add_axes((0, 0, 1, 1))
     _hide_axes(ax)
     ax.set_xlim(-0.3, 17.2)
-    ax.set_ylim(-1.6, 7.4)
+    ax.set_ylim(-2.0, 7.4)
     ax.set_aspect("equal")
 
-    def grid(values: np.ndarray, left: float, top: float, shade: Callable[[int], str]) -> None:
+    def grid(
+        values: np.ndarray,
+        left: float,
+        top: float,
+        shade: Callable[[int], str],
+        numbered: Callable[[int, int], bool] = lambda r, c: True,
+    ) -> None:
         rows, cols = values.shape
         for r in range(rows):
             for c in range(cols):
                 value = int(values[r, c])
-                ax.add_patch(
-                    Rectangle(
-                        (left + c, top - r - 1),
-                        1,
-                        1,
-                        facecolor=shade(value),
-                        edgecolor=MUTED,
-                        linewidth=0.6,
+                if shade(value) != "none":
+                    ax.add_patch(
+                        Rectangle(
+                            (left + c, top - r - 1), 1, 1, facecolor=shade(value), linewidth=0
+                        )
                     )
-                )
-                ax.text(
-                    left + c + 0.5, top - r - 0.5, str(value), ha="center", va="center", fontsize=9
-                )
+                if numbered(r, c):
+                    ax.text(
+                        left + c + 0.5,
+                        top - r - 0.5,
+                        str(value),
+                        ha="center",
+                        va="center",
+                        fontsize=9,
+                    )
+        # The cell borders as one path of grid lines (NaN breaks it).
+        xs, ys = [], []
+        for r in range(rows + 1):
+            xs += [left, left + cols, np.nan]
+            ys += [top - r, top - r, np.nan]
+        for c in range(cols + 1):
+            xs += [left + c, left + c, np.nan]
+            ys += [top, top - rows, np.nan]
+        ax.plot(xs, ys, color=MUTED, linewidth=0.6)
 
     def pixel(value: int) -> str:
         return "#c9c9c9" if value else "none"
@@ -152,7 +180,7 @@ def convolution() -> Figure:
     def response(value: int) -> str:
         return {True: "#b9d3ea", False: "none"}[value > 0]
 
-    grid(image, 0, 7, pixel)
+    grid(image, 0, 7, pixel, numbered=lambda r, c: 1 <= r <= 3 and 1 <= c <= 3)
     grid(kernel, 8.2, 5, lambda value: "none")
     grid(output, 12.2, 6, response)
     # The filter at row 1, column 1 of the image, and the output value it makes.
@@ -176,7 +204,7 @@ def convolution() -> Figure:
     ax.text(
         3.5,
         -0.95,
-        "the filter slides one pixel at a time",
+        "grey pixels are 1, white are 0;\nthe filter slides one pixel at a time",
         ha="center",
         va="top",
         fontsize=9,
@@ -193,7 +221,7 @@ def threshold_tradeoff() -> Figure:
     """Left: why a threshold trades errors (schematic). Right: Gulshan 2016's real points."""
     fig = _figure(8.6, 3.6)
     left = fig.add_axes((0.04, 0.2, 0.4, 0.68))
-    scores = np.linspace(0, 1, 201)
+    scores = np.linspace(0, 1, 49)
 
     def bump(centre: float, width: float) -> np.ndarray:
         return np.exp(-0.5 * ((scores - centre) / width) ** 2)
@@ -388,8 +416,38 @@ def render(name: str, mnist: Path = MNIST) -> bytes:
         make = FIGURES[name]
         fig = make(mnist) if make is mnist_sample else make()
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
+        # No date (reproducible) and no RDF block (bytes every page would download).
+        empty = dict.fromkeys(["Creator", "Date", "Format", "Type"])
+        fig.savefig(buffer, format="svg", metadata=empty)
+    return compact(buffer.getvalue().decode("utf-8")).encode("utf-8")
+
+
+def compact(svg: str) -> str:
+    """Shrink matplotlib's SVG without changing what it shows: pages have a weight budget.
+
+    Coordinates are rounded, clip paths go (every figure stays within its axes), and the
+    pretty-printing whitespace goes.
+    """
+    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
+    svg = re.sub(  # embedded images: base64 needs no line breaks
+        r"(base64,)([^\"]+)", lambda m: m[1] + re.sub(r"\s+", "", m[2]), svg
+    )
+    svg = re.sub(r'\s*clip-path="url\(#[^)]*\)"', "", svg)
+    svg = re.sub(r"<clipPath .*?</clipPath>\s*", "", svg, flags=re.S)
+    # Path data and positions to whole points (a point is about 1.3 pixels on a page); sizes,
+    # widths and opacities keep one decimal.
+    svg = re.sub(r'(<path id="m[0-9a-f]+")?( (?:d|x|y)=")([^"]*)"', _whole_points, svg)
+    svg = re.sub(r"(?<![\w#])(-?\d+\.\d)\d+", r"\1", svg)
+    svg = re.sub(r' transform="rotate\(-?0 [^"]*\)"', "", svg)  # a rotation by 0 degrees
+    svg = re.sub(r">\s+<", "><", svg)
+    return re.sub(r"\s*\n\s*", " ", svg).strip() + "\n"
+
+
+def _whole_points(match: re.Match[str]) -> str:
+    marker, attribute, value = match.groups()
+    if marker:  # a marker's shape, drawn around 0 0: rounding would square a circle
+        return match[0]
+    return attribute + re.sub(r"-?\d+\.\d+", lambda n: f"{float(n[0]):.0f}", value) + '"'
 
 
 def main(out_dir: Path = OUT_DIR, mnist: Path = MNIST) -> list[Path]:

@@ -136,7 +136,7 @@ def test_at_least_five_figures_on_markdown_pages_each_with_alt_text_and_caption(
     "view", [View("light", "desktop"), View("dark", "phone")], ids=lambda view: view.label
 )
 def test_figures_load_and_fit_their_column(page_at: Any, site_url: str, view: View) -> None:
-    for path in ("article/", "first-model/"):
+    for path in ("article/", "first-model/", "applications/imaging/"):
         page = page_at(view)
         page.goto(site_url + path)
         wait_until_ready(page)
