@@ -152,6 +152,9 @@ def test_figures_load_and_fit_their_column(page_at: Any, site_url: str, view: Vi
             )
             src = image.get_attribute("src")
             assert natural > 0, f"/{path}: {src} did not load"
+            # Figures are dark drawings on a transparent background: slate must invert them.
+            inverted = "invert(1)" in image.evaluate("img => getComputedStyle(img).filter")
+            assert inverted == (view.palette == "dark"), f"/{path}: {src} in {view.label}"
             assert 0 < width <= column + 0.5, f"/{path}: {src} is {width}px in a {column}px column"
 
 
