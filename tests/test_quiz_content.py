@@ -12,7 +12,7 @@ from quizkit import Question, check_text
 from quizkit.parse import parse
 
 QUIZ_PAGES = [
-    "index.md",
+    "article.md",
     "applications/index.md",
     "applications/imaging.md",
     "applications/ehr.md",
@@ -63,7 +63,7 @@ def test_at_least_30_questions_with_numeric_and_multiple_select_ones() -> None:
 def test_article_asks_the_three_classic_questions() -> None:
     right = {
         option.text
-        for question in questions("index.md")
+        for question in questions("article.md")
         for option in question.options
         if option.correct
     }

@@ -1,12 +1,12 @@
-"""The whole site's snippets pass offline, the article's seven steps included (slow: trains)."""
+"""The whole site's snippets pass offline, the seven steps included (slow: trains)."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import REPO
 
-# One fragment of each step of the article, in order (step 1 is the pip install).
-ARTICLE_STEPS = ["load_data()", "/ 255", "Sequential", ".compile(", ".fit(", ".evaluate("]
+# One fragment of each of the seven steps, in order (step 1 is the pip install).
+SEVEN_STEPS = ["load_data()", "/ 255", "Sequential", ".compile(", ".fit(", ".evaluate("]
 
 
 @pytest.mark.slow
@@ -21,15 +21,15 @@ def test_every_snippet_on_the_site_passes_offline(site_snippet_report: dict) -> 
     assert report["returncode"] == 0, "\n".join(problems) or report["output"]
     assert not problems
 
-    (article,) = [p for p in report["pages"] if p["path"] == "docs/index.md"]
-    python = [b for b in article["blocks"] if b["kind"] == "python"]
-    assert [b["status"] for b in python] == ["passed"] * len(ARTICLE_STEPS)
-    source = (REPO / "docs" / "index.md").read_text().splitlines()
-    for block, fragment in zip(python, ARTICLE_STEPS, strict=True):
+    (steps,) = [p for p in report["pages"] if p["path"] == "docs/first-model.md"]
+    python = [b for b in steps["blocks"] if b["kind"] == "python"]
+    assert [b["status"] for b in python] == ["passed"] * len(SEVEN_STEPS)
+    source = (REPO / "docs" / "first-model.md").read_text().splitlines()
+    for block, fragment in zip(python, SEVEN_STEPS, strict=True):
         # The block's code starts on the line after its fence; the fragment is in the block.
         code_lines = source[block["line"] : block["line"] + 12]
         assert any(fragment in line for line in code_lines), (block["line"], fragment)
-    pip = [b for b in article["blocks"] if b["kind"] == "pip"]
+    pip = [b for b in steps["blocks"] if b["kind"] == "pip"]
     assert pip and "tensorflow==" in pip[0]["note"]
     assert "Test accuracy: 0.9" in python[-1]["output"]
 
@@ -41,7 +41,7 @@ def test_every_snippet_on_the_site_passes_offline(site_snippet_report: dict) -> 
         if b["status"] != "passed" and not b["message"].startswith("illustration: ")
     ]
     assert not unchecked
-    shown = [b for b in article["blocks"] if b["kind"] == "output"]
+    shown = [b for b in steps["blocks"] if b["kind"] == "output"]
     assert [b["status"] for b in shown] == ["passed"] * 5  # shapes, range, summary, log, test
     assert "Trainable params: 101,770" in shown[2]["output"]
     assert shown[3]["output"].startswith("Epoch 1/5\n1875/1875 - ")
