@@ -164,6 +164,28 @@ def test_a_changed_cell_is_reported_stale_by_name(tmp_path: Path) -> None:
     assert "--write-outputs" in stale[0]["message"]
 
 
+def test_a_wrong_hounsfield_conversion_fails_the_air_target(tmp_path: Path) -> None:
+    """Forget the rescale intercept in a copy (cut after the regions cell): the lung corners
+    no longer read as air, and the check names the target it missed."""
+    copy = notebook("medical-images")
+    last = next(i for i, c in enumerate(copy["cells"]) if c.get("id") == "regions")
+    copy["cells"] = copy["cells"][: last + 1]
+    copy["metadata"]["dlmd"]["targets"] = {"air_median_hu": {"max": -700}}
+    to_hu = next(c for c in copy["cells"] if c.get("id") == "to-hu")
+    source = "".join(to_hu["source"])
+    assert "* slope + intercept" in source
+    to_hu["source"] = source.replace("* slope + intercept", "* slope").replace("assert", "#")
+    path = tmp_path / "wrong-hu.ipynb"
+    path.write_text(json.dumps(copy), encoding="utf-8")
+
+    result = run_checker(path, report=tmp_path / "report.json")
+    page = json.loads((tmp_path / "report.json").read_text())["pages"][0]
+    assert result.returncode != 0
+    assert page["metrics"]["air_median_hu"] > 0, "stored values are positive here"
+    missed = [e for e in page["errors"] if "target air_median_hu" in e]
+    assert len(missed) == 1 and "above its maximum -700" in missed[0], page["errors"]
+
+
 # --- The built pages --------------------------------------------------------------------
 
 
