@@ -283,7 +283,6 @@ def test_notebook_targets_stale_outputs_and_write_outputs(tmp_path: Path) -> Non
     ]
 
 
-
 def test_notebook_range_targets_fail_above_their_maximum(tmp_path: Path) -> None:
     """A value that must stay low (air in Hounsfield units) has an upper bound."""
     stored = json.loads((FIXTURES / "targets.ipynb").read_text())
