@@ -283,6 +283,30 @@ def test_notebook_targets_stale_outputs_and_write_outputs(tmp_path: Path) -> Non
     ]
 
 
+def test_notebook_range_targets_fail_above_their_maximum(tmp_path: Path) -> None:
+    """A value that must stay low (air in Hounsfield units) has an upper bound."""
+    stored = json.loads((FIXTURES / "targets.ipynb").read_text())
+    notebook = tmp_path / "range.ipynb"
+
+    def run_with(targets: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        stored["metadata"]["dlmd"]["targets"] = targets
+        notebook.write_text(json.dumps(stored))
+        code, report, _ = check(tmp_path, notebook)
+        return code, report["pages"][0]
+
+    code, page = run_with({"accuracy": {"min": 0.9, "max": 0.96}})
+    assert code == 0 and page["errors"] == []
+    assert page["metrics"] == {"accuracy": pytest.approx(0.95)}
+
+    code, page = run_with({"accuracy": {"max": 0.94}})
+    assert code == 1
+    assert page["errors"] == [f"{notebook}: target accuracy: 0.9500 is above its maximum 0.94"]
+
+    code, page = run_with({"accuracy": {"max": "low"}})
+    assert code == 1
+    assert "'accuracy'" in page["errors"][0] and "is not a number" in page["errors"][0]
+
+
 def test_parallel_jobs_give_the_same_report(tmp_path: Path) -> None:
     pages = [
         FIXTURES / n for n in ("name_error.md", "failing_cell.ipynb", "passing.md", "sys_exit.md")

@@ -37,9 +37,10 @@ Inside admonitions and tabs leave a blank line between the marker and the fence 
 Python-Markdown wraps the comment and the block in one <p>).
 Notebook code cells: metadata {"dlmd": {"skip": "reason", "timeout": 300}}.
 
-Notebook metadata (see notebooks.py): `metadata.dlmd.targets = {"name": minimum}` checks values
-the notebook computes; `--write-outputs` stores `cell.metadata.dlmd.source_sha256` in each run
-cell, and a normal check fails cells whose stored outputs are stale.
+Notebook metadata (see notebooks.py): `metadata.dlmd.targets = {"name": minimum}` (or
+`{"name": {"min": a, "max": b}}`) checks values the notebook computes; `--write-outputs` stores
+`cell.metadata.dlmd.source_sha256` in each run cell, and a normal check fails cells whose
+stored outputs are stale.
 
 JSON report (`--json`), version 1:
     {"version": 1,

@@ -109,6 +109,7 @@ class Page:
     errors: list[PageError] = field(default_factory=list)
     included: list[Path] = field(default_factory=list)
     targets: dict[str, float] = field(default_factory=dict)  # notebooks: metric -> minimum
+    maximums: dict[str, float] = field(default_factory=dict)  # notebooks: metric -> maximum
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -324,6 +325,32 @@ def read_markdown(path: Path, site: SiteConfig, lock: Lock) -> Page:
     return page
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _read_target(page: Page, name: str, bound: object) -> None:
+    """A target is a minimum (`0.97`) or a range (`{"min": -1100, "max": -700}`, either key
+    optional): an upper bound catches values that must stay low, such as air in HU."""
+    if isinstance(bound, dict) and bound and set(bound) <= {"min", "max"}:
+        limits = bound
+    else:
+        limits = {"min": bound}
+    if not name.isidentifier() or not all(_is_number(v) for v in limits.values()):
+        page.errors.append(
+            PageError(
+                page.path,
+                f"metadata.dlmd.targets: {name!r}: {bound!r} is not a number "
+                'or {"min": number, "max": number}',
+            )
+        )
+        return
+    if "min" in limits:
+        page.targets[name] = float(limits["min"])
+    if "max" in limits:
+        page.maximums[name] = float(limits["max"])
+
+
 def _cell_source(cell: dict) -> str:
     source = cell.get("source", "")
     return "".join(source) if isinstance(source, list) else str(source)
@@ -356,21 +383,11 @@ def read_notebook(path: Path, site: SiteConfig, lock: Lock) -> Page:
         dlmd = {}
     targets = dlmd.get("targets", {}) or {}
     if not isinstance(targets, dict):
-        page.errors.append(PageError(page.path, "metadata.dlmd.targets must map names to minimums"))
+        message = "metadata.dlmd.targets must map names to minimums or ranges"
+        page.errors.append(PageError(page.path, message))
         targets = {}
-    for name, minimum in targets.items():
-        if (
-            not name.isidentifier()
-            or isinstance(minimum, bool)
-            or not isinstance(minimum, (int, float))
-        ):
-            page.errors.append(
-                PageError(
-                    page.path, f"metadata.dlmd.targets: {name!r}: {minimum!r} is not a number"
-                )
-            )
-        else:
-            page.targets[name] = float(minimum)
+    for name, bound in targets.items():
+        _read_target(page, name, bound)
 
     code_number = markdown_number = 0
     for position, cell in enumerate(cells, start=1):

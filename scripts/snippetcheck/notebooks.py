@@ -7,8 +7,9 @@
   (`cell.metadata["dlmd"]["source_sha256"]`). A normal check fails a cell whose source no longer
   matches, or that has outputs but no such record.
 - Targets: `nb.metadata["dlmd"]["targets"] = {"test_accuracy": 0.97}` names variables the
-  notebook computes and their minimums; after a successful run they are read from the kernel,
-  reported as `metrics`, and the notebook fails if one is missing or below its minimum.
+  notebook computes and their minimums, or ranges such as `{"air_hu": {"max": -700}}`; after a
+  successful run they are read from the kernel, reported as `metrics`, and the notebook fails if
+  one is missing or outside its bounds.
 """
 
 from __future__ import annotations
@@ -188,19 +189,21 @@ async def _run_cells(
             report.output = _output_text(cell)
             if report.status == FAILED:
                 return
-        if page.targets and all(b.status != BLOCKED for b in result.blocks if b.cell is not None):
+        ran = all(b.status != BLOCKED for b in result.blocks if b.cell is not None)
+        if (page.targets or page.maximums) and ran:
             await _read_targets(client, page, result)
 
 
 async def _read_targets(client: _Client, page: Page, result: PageResult) -> None:
     assert client.kc is not None
-    expressions = {name: f"float({name})" for name in page.targets}
+    names = list(page.targets) + [name for name in page.maximums if name not in page.targets]
+    expressions = {name: f"float({name})" for name in names}
     msg_id = await ensure_async(
         client.kc.execute("", silent=True, store_history=False, user_expressions=expressions)
     )
     reply = await client.async_wait_for_reply(msg_id)
     values = (reply or {}).get("content", {}).get("user_expressions", {})
-    for name, minimum in page.targets.items():
+    for name in names:
         value = values.get(name, {})
         if value.get("status") != "ok":
             result.errors.append(
@@ -210,9 +213,14 @@ async def _read_targets(client: _Client, page: Page, result: PageResult) -> None
             continue
         number = float(value["data"]["text/plain"])
         result.metrics[name] = number
-        if not number >= minimum:
+        minimum, maximum = page.targets.get(name), page.maximums.get(name)
+        if minimum is not None and not number >= minimum:
             result.errors.append(
                 f"{page.path}: target {name}: {number:.4f} is below its minimum {minimum:g}"
+            )
+        if maximum is not None and not number <= maximum:
+            result.errors.append(
+                f"{page.path}: target {name}: {number:.4f} is above its maximum {maximum:g}"
             )
 
 
@@ -220,7 +228,7 @@ def run_notebook(page: Page, options: RunOptions) -> PageResult:
     result = initial_page_result(page)
     started = time.perf_counter()
     blocks = to_run(page)
-    if page.targets and not blocks:
+    if (page.targets or page.maximums) and not blocks:
         result.errors.append(f"{page.path}: it declares targets but no code cell runs")
     if blocks:
         nb = nbformat.read(page.source, as_version=4)
