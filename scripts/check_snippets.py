@@ -8,9 +8,8 @@ metadata and the JSON report).
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from snippetcheck.cli import main  # noqa: E402
+from dlmd.snippetcheck.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from quality.browsing import chromium
+from dlmd.quality.browsing import chromium
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -65,8 +65,8 @@ def site_url(built_site: Path) -> Iterator[str]:
 def gzip_site_url(built_site: Path) -> Iterator[str]:
     """URL of the built site at its production path, on a loopback server that gzips like the
     host (scripts/quality/gzip_server.py): for Lighthouse, transfer sizes and the 404 page."""
-    from quality.gzip_server import serving
-    from quality.pages import base_path
+    from dlmd.quality.gzip_server import serving
+    from dlmd.quality.pages import base_path
 
     with serving(built_site, base_path(built_site)) as url:
         yield url

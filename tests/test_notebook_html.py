@@ -7,7 +7,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-from notebook_html import NotebookHTMLError, action_links, alt_texts, compress_image, render
+from dlmd.notebooks.html import NotebookHTMLError, action_links, alt_texts, compress_image, render
 from PIL import Image
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import REPO
-from quality.lighthouse import GATED, PAGES, run_lighthouse
-from quality.pages import source_pages
+from dlmd.quality.lighthouse import GATED, PAGES, run_lighthouse
+from dlmd.quality.pages import source_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from quality.pages import html_files, site_pages
-from quality.vnu import FileReport, check_files
-from quality.weight import html_file
+from dlmd.quality.pages import html_files, site_pages
+from dlmd.quality.vnu import FileReport, check_files
+from dlmd.quality.weight import html_file
 
 FILES = [html_file(page) for page in site_pages(REPO / "docs")]
 

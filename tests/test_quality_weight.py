@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from quality.pages import NOT_FOUND, SitePage, built_pages, site_pages
-from quality.weight import BUDGETS, problems, weigh
+from dlmd.quality.pages import NOT_FOUND, SitePage, built_pages, site_pages
+from dlmd.quality.weight import BUDGETS, problems, weigh
 
 PAGES = site_pages(REPO / "docs")  # every source page, then the not-found page
 

@@ -16,9 +16,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import serve_directory
 from playwright.sync_api import Page, expect
-from quizkit.ids import question_id
-from quizkit.parse import parse
-from quizkit.render import render
+from dlmd.quiz.ids import question_id
+from dlmd.quiz.parse import parse
+from dlmd.quiz.render import render
 from test_quiz_build import FIXTURE_PAGES, build_fixture_site
 
 pytestmark = pytest.mark.browser

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from quizkit import check_text
-from quizkit.parse import parse
+from dlmd.quiz import check_text
+from dlmd.quiz.parse import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import markdown
 import pytest
-from quizkit import QuizError, convert_page
-from quizkit.ids import question_id, quiz_id
-from quizkit.parse import parse
-from quizkit.render import inline, render
+from dlmd.quiz import QuizError, convert_page
+from dlmd.quiz.ids import question_id, quiz_id
+from dlmd.quiz.parse import parse
+from dlmd.quiz.render import inline, render
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 VALID = (FIXTURES / "valid" / "every-feature.md").read_text(encoding="utf-8")

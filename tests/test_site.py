@@ -245,7 +245,7 @@ def test_home_page_contains_the_seven_tutorial_steps_in_order(built_site: Path) 
 def test_glossary_lists_every_abbreviation_and_pages_show_them_as_tooltips(
     built_site: Path,
 ) -> None:
-    from abbreviations import read_abbreviations
+    from dlmd.pages.abbreviations import read_abbreviations
 
     terms = [term for term, _ in read_abbreviations()]
     assert {"AI", "AUC", "CNN", "CT", "EHR", "FDA", "MRI", "NLP", "ROC"} <= set(terms)

@@ -8,10 +8,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
-from snippetcheck.config import load_site_config
-from snippetcheck.fences import find_fences
-from snippetcheck.includes import Origin, expand_includes
-from snippetcheck.inventory import (
+from dlmd.snippetcheck.config import load_site_config
+from dlmd.snippetcheck.fences import find_fences
+from dlmd.snippetcheck.includes import Origin, expand_includes
+from dlmd.snippetcheck.inventory import (
     CUSTOM,
     PIP,
     PYTHON,
@@ -21,8 +21,8 @@ from snippetcheck.inventory import (
     read_page,
     strip_front_matter,
 )
-from snippetcheck.lockfile import read_lock
-from snippetcheck.markers import MarkerError, parse_marker
+from dlmd.snippetcheck.lockfile import read_lock
+from dlmd.snippetcheck.markers import MarkerError, parse_marker
 
 FIXTURES = REPO / "tests" / "fixtures" / "snippets"
 SITE = load_site_config(REPO)

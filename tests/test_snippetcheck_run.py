@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import REPO, SHARED
-from snippetcheck.cli import main
+from dlmd.snippetcheck.cli import main
 
 FIXTURES = REPO / "tests" / "fixtures" / "snippets"
 REL = "tests/fixtures/snippets"

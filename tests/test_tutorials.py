@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, SHARED
-from pageweight import measure_page
-from quality.weight import BUDGETS
+from dlmd.pageweight import measure_page
+from dlmd.quality.weight import BUDGETS
 
 TUTORIALS = REPO / "docs" / "tutorials"
 # Each notebook and the minimum it must reach, as the issue sets them.

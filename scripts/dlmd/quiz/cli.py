@@ -1,0 +1,61 @@
+"""Check the quizzes in Markdown files without building the site.
+
+    python scripts/check_quizzes.py [PATH ...]
+
+PATH is a Markdown file or a folder searched for *.md (default: the repository's docs/).
+Prints one `file:line: message` per problem and exits 1 if there is any, else prints a
+one-line summary and exits 0; a PATH that does not exist exits 2. The checks are the ones
+the build runs (scripts/quizkit), so a page that passes here passes there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from dlmd.quiz.page import parse_checked
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def markdown_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.rglob("*.md")) if path.is_dir() else [path]
+    return files
+
+
+def shown(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="Markdown files or folders")
+    args = parser.parse_args(argv)
+    paths = args.paths or [DOCS]
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        parser.error(f"no such file or folder: {', '.join(map(str, missing))}")
+    problems: list[str] = []
+    quizzes = questions = 0
+    files = markdown_files(paths)
+    for path in files:
+        found, found_problems = parse_checked(path.read_text(encoding="utf-8"))
+        problems += [problem.at(shown(path)) for problem in found_problems]
+        quizzes += len(found)
+        questions += sum(len(quiz.questions) for quiz in found)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} quiz problem(s) found.", file=sys.stderr)
+        return 1
+    print(f"{quizzes} quizzes with {questions} questions in {len(files)} files: all valid.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Command line of the snippet check (scripts/check_snippets.py calls `main`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from dlmd.snippetcheck.cache import SnippetCache, page_key
+from dlmd.snippetcheck.config import ConfigError, load_site_config
+from dlmd.snippetcheck.execute import RunOptions, run_pages
+from dlmd.snippetcheck.inventory import collect_files, display_path, read_page
+from dlmd.snippetcheck.lockfile import LockError, read_lock
+from dlmd.snippetcheck.report import print_page, print_summary, write_json
+from dlmd.snippetcheck.results import PageResult
+
+REPO = Path(__file__).resolve().parents[2]
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="check_snippets.py",
+        description="Run every code snippet of the site as printed and report what fails.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="Markdown pages, notebooks or folders (default: docs/)"
+    )
+    parser.add_argument(
+        "--offline-data",
+        type=Path,
+        metavar="DIR",
+        help="serve known dataset downloads from DIR and block all other network access",
+    )
+    parser.add_argument("--json", type=Path, metavar="PATH", help="write the JSON report here")
+    parser.add_argument("--no-cache", action="store_true", help="run every page, cached or not")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=REPO / ".cache" / "snippets",
+        metavar="DIR",
+        help="where passing pages are remembered (default: .cache/snippets)",
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="run N pages at a time (default 1)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="limit per block or cell (default 60; a marker raises it for one block)",
+    )
+    parser.add_argument(
+        "--write-outputs",
+        action="store_true",
+        help="run the notebooks and write their fresh outputs back into the .ipynb files",
+    )
+    parser.add_argument(
+        "--lock",
+        type=Path,
+        default=REPO / "requirements" / "test.txt",
+        help="lock file that pip install blocks are checked against",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print tables only for pages that failed"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
+    out = stdout or sys.stdout
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+
+    def usage(message: str) -> int:
+        print(f"check_snippets.py: error: {message}", file=sys.stderr)
+        return EXIT_USAGE
+
+    if args.jobs < 1:
+        return usage("-j needs a number of at least 1")
+    if args.timeout <= 0:
+        return usage("--timeout must be positive")
+    try:
+        site = load_site_config(REPO)
+        lock = read_lock(args.lock, display_path(args.lock, REPO))
+    except (ConfigError, LockError) as error:
+        return usage(str(error))
+    if args.offline_data is not None and not args.offline_data.is_dir():
+        return usage(f"--offline-data {args.offline_data}: no such folder")
+    try:
+        files = collect_files(args.paths or [site.docs_dir])
+    except (FileNotFoundError, ValueError) as error:
+        return usage(str(error))
+    if not files:
+        return usage("no Markdown pages or notebooks found in " + " ".join(map(str, args.paths)))
+
+    options = RunOptions(
+        offline_data=args.offline_data.resolve() if args.offline_data else None,
+        timeout=args.timeout,
+        write_outputs=args.write_outputs,
+    )
+    cache = SnippetCache(args.cache_dir, read=not args.no_cache)
+    pages = [read_page(file, site, lock) for file in files]
+    results: dict[int, PageResult] = {}
+    keys: dict[int, str] = {}
+    pending = []
+    for index, page in enumerate(pages):
+        keys[index] = page_key(page, args.lock, options.offline_data is not None, args.timeout)
+        # A page with problems in its prose always runs, so they are reported every time; a
+        # notebook whose outputs are to be rewritten must run too.
+        must_run = bool(page.errors) or (args.write_outputs and page.kind == "notebook")
+        hit = None if must_run else cache.get(page, keys[index], options.offline_data)
+        if hit is not None:
+            results[index] = hit
+        else:
+            pending.append(index)
+
+    ran = run_pages([pages[i] for i in pending], options, args.jobs)
+    ordered: list[PageResult] = []
+    for index, page in enumerate(pages):
+        if index in pending:
+            result = next(ran)
+            if not (args.write_outputs and page.kind == "notebook"):  # its source just changed
+                cache.put(page, keys[index], result)
+        else:
+            result = results[index]
+        ordered.append(result)
+        print_page(result, out, verbose=not args.quiet)
+
+    duration = time.perf_counter() - started
+    if args.json:
+        write_json(args.json, ordered, duration)
+    counts = print_summary(ordered, out)
+    return EXIT_FAILED if counts["failed"] else EXIT_OK

@@ -1,0 +1,448 @@
+"""Find and classify every code block of the site: nothing is skipped silently.
+
+Markdown pages: includes expanded (includes.py), fences found as the renderer finds them
+(fences.py), markers attached (markers.py), then each block classified:
+
+- `python`, `py`, `python3` (options `title`, `hl_lines`, `linenums` only): run;
+- `bash`, `sh`, `shell`, `console` whose every command is `pip install ...`: checked against the
+  lock, not run; any other shell command is an error unless skipped with a reason;
+- `text`, `output`, `txt`, `yaml`, `yml`, `json`, `toml`, `markdown`, `md`, `html`, `css`, and the
+  site's custom fences: shown, not run;
+- anything else (unknown language, no language, Python with unexpected attributes): an error.
+
+Notebooks: every code cell runs (a cell of only `%pip install` lines is checked like a pip
+block); fences in Markdown cells are classified like a page's, and Python there is an error
+because it is shown but never run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from dlmd.snippetcheck.config import SiteConfig
+from dlmd.snippetcheck.fences import Fence, find_fences
+from dlmd.snippetcheck.includes import NO_LINE, IncludeError, Origin, expand_includes
+from dlmd.snippetcheck.lockfile import Lock, check_pip_block
+from dlmd.snippetcheck.markers import Marker, MarkerError, is_marker_line, parse_marker, parse_timeout
+
+RUN_LANGUAGES = frozenset({"python", "py", "python3"})
+SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "console"})
+SHOWN_LANGUAGES = frozenset(
+    {"text", "output", "txt", "yaml", "yml", "json", "toml", "markdown", "md", "html", "css"}
+)
+
+# Block kinds.
+PYTHON, PIP, SHELL, SHOWN, CUSTOM, UNCLASSIFIED = (
+    "python", "pip", "shell", "text", "custom", "unclassified",
+)  # fmt: skip
+
+# mkdocs.utils.meta.get_data: YAML front matter, else MultiMarkdown-style `key: value` lines.
+_YAML_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+_META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+
+
+@dataclass
+class Block:
+    number: int  # position among the page's blocks, from 1
+    file: str  # display path of the file holding the block (an included file for includes)
+    line: int | None  # line of the opening fence in `file`; None for a notebook code cell
+    language: str
+    kind: str  # python | pip | shell | text | custom | unclassified
+    code: str = ""
+    origins: list[tuple[str, int]] = field(default_factory=list)  # (file, line) per code line
+    skip_reason: str | None = None
+    timeout: float | None = None
+    problem: str | None = None  # a static error: the block fails without running
+    problem_at: str | None = None  # where the problem is, if not the block itself
+    note: str = ""  # e.g. what a pip block was checked against
+    cell: int | None = None  # notebooks: code cell number, counting code cells from 1
+    markdown_cell: int | None = None  # notebooks: Markdown cell number, counting those from 1
+    position: int | None = None  # notebooks: cell position, counting all cells from 1
+    stale: str | None = None  # notebooks: why the stored outputs are out of date
+    header: str = ""
+
+    @property
+    def where(self) -> str:
+        """`docs/page.md:12`, `docs/x.ipynb code cell 3`, `docs/x.ipynb Markdown cell 2, line 5`."""
+        if self.cell is not None:
+            return f"{self.file} code cell {self.cell}"
+        if self.markdown_cell is not None:
+            return f"{self.file} Markdown cell {self.markdown_cell}, line {self.line}"
+        return f"{self.file}:{self.line}"
+
+    @property
+    def runs(self) -> bool:
+        return self.kind == PYTHON and self.skip_reason is None and self.problem is None
+
+
+@dataclass
+class PageError:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class Page:
+    path: str  # display path
+    source: Path
+    kind: str  # markdown | notebook
+    blocks: list[Block] = field(default_factory=list)
+    errors: list[PageError] = field(default_factory=list)
+    included: list[Path] = field(default_factory=list)
+    targets: dict[str, float] = field(default_factory=dict)  # notebooks: metric -> minimum
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Path relative to the repository root when inside it (what reports and tracebacks show)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def strip_front_matter(text: str) -> tuple[str, int]:
+    """The Markdown MkDocs renders (front matter removed) and how many lines were removed."""
+    m = _YAML_FRONT.match(text)
+    if m:
+        try:
+            import yaml
+
+            data = yaml.safe_load(m.group(1))
+        except Exception:  # noqa: BLE001 - MkDocs keeps the text when the YAML is invalid
+            data = None
+        if isinstance(data, dict):
+            body = text[m.end() :].lstrip("\n")
+            return body, text[: len(text) - len(body)].count("\n")
+        return text, 0
+    lines = text.split("\n")
+    removed = 0
+    key = None
+    while removed < len(lines):
+        line = lines[removed]
+        if line.strip() == "":
+            removed += 1
+            break
+        if m1 := _META.match(line):
+            key = m1.group("key")
+        elif not (_META_MORE.match(line) and key):
+            break
+        removed += 1
+    if removed == 0:
+        return text, 0
+    body = "\n".join(lines[removed:]).lstrip("\n")
+    return body, text[: len(text) - len(body)].count("\n")
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+NO_LANGUAGE = "code block without a language: write ```python to run it, ```text for output"
+UNKNOWN_LANGUAGE = (
+    "unknown code block language {language!r}: the checker runs python, checks `pip install` "
+    "in bash/sh/shell/console, and shows text, output, yaml, json, toml, markdown, html and css; "
+    'use one of these or add <!-- check: skip reason="..." -->'
+)
+UNEXPECTED_ATTRIBUTES = (
+    "Python block with attributes the checker does not understand ({shown}); only "
+    'title="...", hl_lines and linenums are allowed on a block that runs'
+)
+
+
+def classify(fence: Fence, lock: Lock) -> tuple[str, str | None, str]:
+    """(kind, problem or None, note) for a fence."""
+    language = fence.language.lower()
+    if fence.custom:
+        return CUSTOM, None, "rendered by a custom fence"
+    if language in RUN_LANGUAGES:
+        extra = dict(fence.attrs)
+        if fence.id:
+            extra["id"] = fence.id
+        if fence.classes:
+            extra["class"] = " ".join(fence.classes)
+        if extra:
+            shown = ", ".join(f"{k}={v!r}" for k, v in extra.items())
+            return PYTHON, UNEXPECTED_ATTRIBUTES.format(shown=shown), ""
+        return PYTHON, None, ""
+    if language in SHELL_LANGUAGES:
+        problems, used = check_pip_block("\n".join(fence.code), language, lock)
+        if not problems:
+            return PIP, None, f"checked against {lock.display}: {', '.join(used)}"
+        pip_like = any("pip" in line for line in fence.code)
+        return (PIP if pip_like else SHELL), "; ".join(problems), ""
+    if language in SHOWN_LANGUAGES:
+        return SHOWN, None, ""
+    if not language:
+        return UNCLASSIFIED, NO_LANGUAGE, ""
+    return UNCLASSIFIED, UNKNOWN_LANGUAGE.format(language=fence.language), ""
+
+
+def _apply_marker(block: Block, marker: Marker) -> None:
+    if marker.skip:
+        # Skipping with a reason is the author's own classification: a shell command or an
+        # unknown language is then fine, and listed as skipped.
+        block.skip_reason = marker.reason
+        block.problem = None
+    if marker.timeout is not None:
+        if block.kind != PYTHON:
+            block.problem = block.problem or "timeout= only applies to a Python block"
+        block.timeout = marker.timeout
+
+
+def _blocks_from_lines(
+    lines: list[str],
+    where: list[tuple[str, int]],
+    site: SiteConfig,
+    lock: Lock,
+    errors: list[PageError],
+    where_text: Callable[[str, int], str],
+) -> list[tuple[Fence, Block]]:
+    """Blocks in `lines` (already expanded); `where[i]` is the (file, line) of lines[i]."""
+    fences, problems = find_fences(lines, site.tab_length, site.custom_fences, site.relaxed_headers)
+    for problem in problems:
+        message = problem.message
+        if problem.related is not None:
+            message += f" (see {where_text(*where[problem.related])})"
+        errors.append(PageError(where_text(*where[problem.index]), message))
+
+    starts = {fence.start: fence for fence in fences}
+    result: list[tuple[Fence, Block]] = []
+    pending: Marker | None = None
+    pending_at: int | None = None
+    pending_error: str | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        fence = starts.get(index)
+        if fence is not None:
+            file, number = where[index]
+            kind, problem, note = classify(fence, lock)
+            block = Block(
+                number=0,
+                file=file,
+                line=number,
+                language=fence.language,
+                kind=kind,
+                code="\n".join(fence.code),
+                origins=[where[i] for i in range(fence.start + 1, fence.end)],
+                problem=problem,
+                note=note,
+                header=fence.header,
+            )
+            if pending_error is not None:
+                assert pending_at is not None
+                block.problem = pending_error
+                block.problem_at = where_text(*where[pending_at])
+            elif pending is not None:
+                _apply_marker(block, pending)
+            result.append((fence, block))
+            pending = pending_at = pending_error = None
+            index = fence.end + 1
+            continue
+        if is_marker_line(line):
+            try:
+                marker = parse_marker(line)
+                pending = marker if pending is None else pending.merge(marker)
+            except MarkerError as error:
+                pending_error = pending_error or str(error)
+            pending_at = index if pending_at is None else pending_at
+        elif line.strip() and pending_at is not None:
+            message = pending_error or (
+                "this check marker is not followed by a code block (only blank lines may "
+                "come between a marker and its block)"
+            )
+            errors.append(PageError(where_text(*where[pending_at]), message))
+            pending = pending_at = pending_error = None
+        index += 1
+    if pending_at is not None:
+        message = pending_error or "this check marker is not followed by a code block"
+        errors.append(PageError(where_text(*where[pending_at]), message))
+    return result
+
+
+def _file_line(file: str, line: int) -> str:
+    return f"{file}:{line}" if line != NO_LINE else f"{file} (auto-appended include)"
+
+
+def read_markdown(path: Path, site: SiteConfig, lock: Lock) -> Page:
+    page = Page(display_path(path, site.root), path, "markdown")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        page.errors.append(PageError(page.path, f"cannot read the page: {error}"))
+        return page
+    body, offset = strip_front_matter(text)
+    lines = body.split("\n")
+    origins = [Origin(path, offset + i + 1) for i in range(len(lines))]
+    try:
+        expanded = expand_includes(lines, origins, site.snippets, site.tab_length)
+        lines, origins = expanded.lines, expanded.origins
+        page.included = expanded.included
+    except IncludeError as error:
+        at = error.origin
+        page.errors.append(
+            PageError(_file_line(display_path(at.file, site.root), at.line), error.message)
+        )
+    where = [(display_path(o.file, site.root), o.line) for o in origins]
+    found = _blocks_from_lines(lines, where, site, lock, page.errors, _file_line)
+    for number, (_fence, block) in enumerate(found, start=1):
+        block.number = number
+        page.blocks.append(block)
+    return page
+
+
+def _cell_source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+def _is_pip_cell(code: str) -> bool:
+    lines = [line.strip() for line in code.splitlines() if line.strip()]
+    commands = [line for line in lines if not line.startswith("#")]
+    return bool(commands) and all(re.match(r"^[%!]pip3?\s+install\b", c) for c in commands)
+
+
+def read_notebook(path: Path, site: SiteConfig, lock: Lock) -> Page:
+    page = Page(display_path(path, site.root), path, "notebook")
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("nbformat") != 4:
+            raise ValueError("not an nbformat 4 notebook")
+        # The schema check catches what would otherwise crash later (cells that are not
+        # objects, code cells without outputs), so a bad notebook is reported, not fatal.
+        nbformat.validate(nbformat.reads(text, as_version=4))
+        cells = data["cells"]
+    except (OSError, ValueError, KeyError, TypeError, nbformat.ValidationError) as error:
+        page.errors.append(PageError(page.path, f"cannot read the notebook: {error}"))
+        return page
+
+    dlmd = data["metadata"].get("dlmd", {})
+    if not isinstance(dlmd, dict):
+        page.errors.append(PageError(page.path, "metadata.dlmd must be an object"))
+        dlmd = {}
+    targets = dlmd.get("targets", {}) or {}
+    if not isinstance(targets, dict):
+        page.errors.append(PageError(page.path, "metadata.dlmd.targets must map names to minimums"))
+        targets = {}
+    for name, minimum in targets.items():
+        if (
+            not name.isidentifier()
+            or isinstance(minimum, bool)
+            or not isinstance(minimum, (int, float))
+        ):
+            page.errors.append(
+                PageError(
+                    page.path, f"metadata.dlmd.targets: {name!r}: {minimum!r} is not a number"
+                )
+            )
+        else:
+            page.targets[name] = float(minimum)
+
+    code_number = markdown_number = 0
+    for position, cell in enumerate(cells, start=1):
+        source = _cell_source(cell)
+        if cell.get("cell_type") == "code":
+            code_number += 1
+            page.blocks.append(_code_cell_block(page, cell, source, code_number, position, lock))
+        elif cell.get("cell_type") == "markdown":
+            markdown_number += 1
+            lines = source.split("\n")
+            where = [(page.path, i + 1) for i in range(len(lines))]
+
+            def where_text(_file: str, line: int, number: int = markdown_number) -> str:
+                return f"{page.path} Markdown cell {number}, line {line}"
+
+            found = _blocks_from_lines(lines, where, site, lock, page.errors, where_text)
+            for _fence, block in found:
+                block.position, block.markdown_cell = position, markdown_number
+                if block.kind == PYTHON and block.skip_reason is None and block.problem is None:
+                    block.problem = (
+                        "Python in a Markdown cell is shown but never run; put it in a code cell "
+                        '(or add <!-- check: skip reason="..." -->)'
+                    )
+                page.blocks.append(block)
+    for number, block in enumerate(page.blocks, start=1):
+        block.number = number
+    return page
+
+
+def _code_cell_block(
+    page: Page, cell: dict, source: str, number: int, position: int, lock: Lock
+) -> Block:
+    block = Block(
+        number=0,
+        file=page.path,
+        line=None,
+        language="python",
+        kind=PYTHON,
+        code=source,
+        cell=number,
+        position=position,
+    )
+    meta = (cell.get("metadata") or {}).get("dlmd", {}) or {}
+    if not isinstance(meta, dict):
+        block.problem = 'metadata.dlmd must be an object, e.g. {"skip": "reason"}'
+        meta = {}
+    if "skip" in meta:
+        reason = meta["skip"]
+        if isinstance(reason, str) and reason.strip():
+            block.skip_reason = reason.strip()
+        else:
+            block.problem = 'metadata.dlmd.skip must be the reason, e.g. "needs a GPU"'
+    if "timeout" in meta:
+        try:
+            block.timeout = parse_timeout(meta["timeout"])
+        except MarkerError as error:
+            block.problem = f"metadata.dlmd.timeout: {error}"
+    if _is_pip_cell(source):
+        # Drop the magic's leading % or ! only; comment lines keep their #.
+        commands = "\n".join(re.sub(r"^[%!]", "", line.strip()) for line in source.splitlines())
+        problems, used = check_pip_block(commands, "bash", lock)
+        block.kind = PIP
+        block.problem = block.problem or ("; ".join(problems) if problems else None)
+        block.note = f"checked against {lock.display}: {', '.join(used)}" if not problems else ""
+    recorded = meta.get("source_sha256")
+    if block.kind == PYTHON and block.skip_reason is None:
+        if recorded is not None and recorded != sha256_text(source):
+            block.stale = "the cell changed since its outputs were recorded"
+        elif recorded is None and cell.get("outputs"):
+            block.stale = "the cell has stored outputs but no record of the source they came from"
+    return block
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Markdown pages and notebooks in `paths` (files or folders), sorted, without duplicates.
+
+    Raises FileNotFoundError / ValueError for a missing path or an unsupported file.
+    """
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir():
+            for file in sorted([*path.rglob("*.md"), *path.rglob("*.ipynb")]):
+                if ".ipynb_checkpoints" not in file.parts and file.is_file():
+                    found[file.resolve()] = None
+        elif path.is_file():
+            if path.suffix not in (".md", ".ipynb"):
+                raise ValueError(f"{path}: not a Markdown page (.md) or notebook (.ipynb)")
+            found[path.resolve()] = None
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    return sorted(found)
+
+
+def read_page(path: Path, site: SiteConfig, lock: Lock) -> Page:
+    if path.suffix == ".ipynb":
+        return read_notebook(path, site, lock)
+    return read_markdown(path, site, lock)

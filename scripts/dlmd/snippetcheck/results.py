@@ -1,0 +1,130 @@
+"""What the check found: one result per block, one per page (the JSON report's shape)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from dlmd.snippetcheck.inventory import PIP, PYTHON, Block, Page
+
+PASSED, FAILED, BLOCKED, SKIPPED, NOT_RUN = "passed", "failed", "blocked", "skipped", "not-run"
+
+
+@dataclass
+class BlockResult:
+    number: int
+    file: str
+    line: int | None
+    language: str
+    kind: str
+    status: str
+    message: str = ""
+    location: str = ""  # file:line (or notebook cell) of the failure
+    failing_line: str = ""
+    traceback: str = ""
+    output: str = ""
+    duration: float = 0.0
+    note: str = ""
+    cell: int | None = None
+    markdown_cell: int | None = None
+    position: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BlockResult:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class PageResult:
+    path: str
+    kind: str
+    blocks: list[BlockResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # page-level problems, `file:line: message`
+    metrics: dict[str, float] = field(default_factory=dict)
+    offline_files: list[dict[str, str]] = field(default_factory=list)
+    cached: bool = False
+    duration: float = 0.0
+
+    @property
+    def status(self) -> str:
+        failed = self.errors or any(b.status == FAILED for b in self.blocks)
+        return FAILED if failed else PASSED
+
+    def count(self, status: str) -> int:
+        return sum(1 for b in self.blocks if b.status == status)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["status"] = self.status
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PageResult:
+        return cls(
+            path=data["path"],
+            kind=data["kind"],
+            blocks=[BlockResult.from_dict(b) for b in data["blocks"]],
+            errors=list(data.get("errors", [])),
+            metrics=dict(data.get("metrics", {})),
+            offline_files=list(data.get("offline_files", [])),
+            cached=bool(data.get("cached", False)),
+            duration=float(data.get("duration", 0.0)),
+        )
+
+
+def initial_result(block: Block) -> BlockResult:
+    """The block's result before anything runs: static errors, skips, blocks that never run.
+
+    Runnable Python blocks start as `blocked`; the runner replaces that with what happened.
+    """
+    result = BlockResult(
+        number=block.number,
+        file=block.file,
+        line=block.line,
+        language=block.language,
+        kind=block.kind,
+        status=NOT_RUN,
+        note=block.note,
+        cell=block.cell,
+        markdown_cell=block.markdown_cell,
+        position=block.position,
+    )
+    if block.problem is not None:
+        result.status = FAILED
+        result.location = block.problem_at or block.where
+        result.message = block.problem
+    elif block.skip_reason is not None:
+        result.status = SKIPPED
+        result.message = block.skip_reason
+    elif block.kind == PYTHON:
+        result.status = BLOCKED
+        result.message = "not run: an earlier block failed"
+    elif block.kind == PIP:
+        result.message = block.note
+    return result
+
+
+def initial_page_result(page: Page) -> PageResult:
+    return PageResult(
+        path=page.path,
+        kind=page.kind,
+        blocks=[initial_result(b) for b in page.blocks],
+        errors=[str(e) for e in page.errors],
+    )
+
+
+def to_run(page: Page) -> list[Block]:
+    """The Python blocks to run: in order, up to the first Python block that cannot run."""
+    blocks = []
+    for block in page.blocks:
+        shown_only = block.markdown_cell is not None  # a fence in a notebook's Markdown cell
+        if block.kind != PYTHON or block.skip_reason is not None or shown_only:
+            continue
+        if block.problem is not None:
+            break
+        blocks.append(block)
+    return blocks
