@@ -6,8 +6,6 @@ metadata and the JSON report).
 """
 
 import sys
-from pathlib import Path
-
 
 from dlmd.snippetcheck.cli import main
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from dlmd.pageweight.cli import main
 from dlmd.pageweight import css_references, html_references, measure_page, measure_site
+from dlmd.pageweight.cli import main
 
 PAGE = """<!doctype html><html><head>
 <link rel="stylesheet" href="../assets/site.css">

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from conftest import REPO
-from playwright.sync_api import expect
 from dlmd.quality.browsing import View, wait_until_ready
 from dlmd.quality.network import Recorder, cut_network, load_and_record, origin_of
 from dlmd.quality.pages import SitePage, site_pages
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 

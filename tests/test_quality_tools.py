@@ -11,12 +11,12 @@ import urllib.request
 from pathlib import Path, PurePosixPath
 
 import pytest
+from dlmd.pages.theme_html import fix_html
 from dlmd.quality.gzip_server import serving
 from dlmd.quality.lighthouse import parse_report
 from dlmd.quality.network import same_origin
 from dlmd.quality.pages import base_path, url_path_for_source
 from dlmd.quality.vnu import parse_report as parse_vnu
-from dlmd.pages.theme_html import fix_html
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 announcements, saved progress, instant navigation, no JavaScript, hostile text, and axe.
 
 The pages come from tests/fixtures/quizzes/site, built with the site's real configuration
-(theme, hooks, quiz.js, quiz.css) by `build_fixture_site`.
+(theme, plugins, quiz.js, quiz.css) by `build_fixture_site`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ import markdown
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import serve_directory
-from playwright.sync_api import Page, expect
 from dlmd.quiz.ids import question_id
 from dlmd.quiz.parse import parse
+from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
 from dlmd.quiz.render import render
+from playwright.sync_api import Page, expect
 from test_quiz_build import FIXTURE_PAGES, build_fixture_site
 
 pytestmark = pytest.mark.browser
@@ -311,7 +312,7 @@ def test_script_also_works_on_a_page_without_material(page: Page, repo: Path) ->
     [quiz], _ = parse((FIXTURE_PAGES / "quiz.md").read_text(encoding="utf-8"))
     body = markdown.Markdown(extensions=["md_in_html"]).convert(render(quiz))
     page.set_content(f"<!doctype html><html lang=en><title>Quiz</title><main>{body}</main>")
-    page.add_script_tag(path=str(repo / "docs" / "assets" / "javascripts" / "quiz.js"))
+    page.add_script_tag(path=str(QUIZ_ASSETS / "quiz.js"))
     assert page.evaluate("typeof window.document$") == "undefined"
     page.locator(Q1).get_by_label("Image analysis").check()
     check(page, Q1)

@@ -1,6 +1,6 @@
 """Quizzes in a real `mkdocs build --strict`: rendered markup, and broken quizzes failing it.
 
-The fixture site reuses the real mkdocs.yml (theme, hooks, extensions, assets) through
+The fixture site reuses the real mkdocs.yml (theme, plugins, extensions, assets) through
 INHERIT, with its own docs folder and nav; `build_fixture_site` is shared with the browser
 tests.
 """
@@ -24,7 +24,6 @@ FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
 def _fixture_config(docs: Path, site_url: str | None) -> str:
     with (REPO / "mkdocs.yml").open(encoding="utf-8") as handle:
         parent = yaml_load(handle)
-    hooks = "".join(f"  - {(REPO / hook).as_posix()}\n" for hook in parent["hooks"])
     nav = "".join(f"  - {page.name}\n" for page in sorted(docs.glob("*.md")))
     # Paths in the parent are relative to it; the ones the build reads are made absolute here.
     return (
@@ -32,7 +31,6 @@ def _fixture_config(docs: Path, site_url: str | None) -> str:
         f"docs_dir: {docs.as_posix()}\n"
         "theme:\n"
         f"  custom_dir: {(REPO / parent['theme']['custom_dir']).as_posix()}\n"
-        f"hooks:\n{hooks}"
         f"nav:\n{nav}" + (f"site_url: {site_url}\n" if site_url else "")
     )
 

@@ -12,6 +12,7 @@ import pytest
 from dlmd.quiz import QuizError, convert_page
 from dlmd.quiz.ids import question_id, quiz_id
 from dlmd.quiz.parse import parse
+from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
 from dlmd.quiz.render import inline, render
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
@@ -155,10 +156,10 @@ def test_convert_page_refuses_quizzes_changed_by_an_earlier_hook() -> None:
         convert_page(built, VALID, "docs/every-feature.md")
 
 
-def test_quiz_assets_stay_within_budget(repo: Path) -> None:
+def test_quiz_assets_stay_within_budget() -> None:
     """Issue 4's budgets in gzipped bytes (4 KB script, 2 KB styles), and no HTML sinks."""
-    script = repo / "docs" / "assets" / "javascripts" / "quiz.js"
-    styles = repo / "docs" / "assets" / "stylesheets" / "quiz.css"
+    script = QUIZ_ASSETS / "quiz.js"
+    styles = QUIZ_ASSETS / "quiz.css"
     assert len(gzip.compress(script.read_bytes(), 9)) < 4096
     assert len(gzip.compress(styles.read_bytes(), 9)) < 2048
     code = script.read_text(encoding="utf-8")

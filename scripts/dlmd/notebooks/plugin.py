@@ -1,6 +1,7 @@
-"""Give notebook pages the site's own light markup (no JupyterLab CSS, no CDN scripts).
+"""MkDocs plugin `dlmd-notebooks`: notebook pages in the site's own light markup (no JupyterLab
+CSS, no CDN scripts).
 
-All logic lives in `scripts/notebook_html.py`; this hook hands it each notebook page's HTML,
+All logic lives in `dlmd.notebooks.html`; this plugin hands it each notebook page's HTML,
 writes the page's compressed figures next to it and turns problems into a failed build.
 """
 
@@ -8,26 +9,37 @@ from __future__ import annotations
 
 import json
 import posixpath
-import sys
-from functools import cache
 from pathlib import Path
 
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from dlmd.pages.abbreviations import read_abbreviations
 from dlmd.notebooks.html import NotebookHTMLError, action_links, render
+from dlmd.pages.abbreviations import read_abbreviations
 
 
-@cache
-def _abbreviations() -> list[tuple[str, str]]:
-    return read_abbreviations()
+class NotebooksConfig(base.Config):
+    # The branch "Open in Colab" and "View source" link to, in the site's repo_url.
+    branch = c.Type(str, default="main")
+    # Notebooks get no pymdownx.snippets auto-append, so their tooltips come from this list
+    # (relative to where mkdocs runs, like the snippets' base_path).
+    abbreviations = c.Type(str, default="includes/abbreviations.md")
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_content(
+    html: str,
+    page: Page,
+    config: MkDocsConfig,
+    files: Files,
+    abbreviations: list[tuple[str, str]],
+    branch: str,
+) -> str:
     if not page.file.src_uri.endswith(".ipynb"):
         return html
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent)
@@ -49,8 +61,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             notebook=notebook,
             where=source_path,
             resolve_link=resolve,
-            abbreviations=_abbreviations(),
-            actions=action_links(config.repo_url or "", source_path),
+            abbreviations=abbreviations,
+            actions=action_links(config.repo_url or "", source_path, branch),
         )
     except (NotebookHTMLError, ValueError) as error:
         raise PluginError(str(error)) from error
@@ -59,3 +71,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for name, data in result.images.items():
         (folder / name).write_bytes(data)
     return result.html
+
+
+class NotebooksPlugin(BasePlugin[NotebooksConfig]):
+    def on_config(self, config: MkDocsConfig) -> None:
+        try:
+            self.abbreviations = read_abbreviations(Path(self.config.abbreviations))
+        except ValueError as error:
+            raise PluginError(str(error)) from error
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        return on_page_content(
+            html, page, config, files, self.abbreviations, self.config.branch
+        )

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ABBREVIATIONS = Path(__file__).resolve().parents[1] / "includes" / "abbreviations.md"
 ABBR_LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*)$")
 
 
-def read_abbreviations(path: Path = ABBREVIATIONS) -> list[tuple[str, str]]:
+def read_abbreviations(path: Path) -> list[tuple[str, str]]:
     """Return (term, meaning) pairs in file order; raise ValueError with file:line if malformed."""
     pairs: list[tuple[str, str]] = []
+    if not path.is_file():
+        raise ValueError(f"{path}: the abbreviation list is missing")
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("<!--"):
             continue

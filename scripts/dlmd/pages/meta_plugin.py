@@ -1,4 +1,5 @@
-"""Require every Markdown page to say what it is about and when it was last reviewed.
+"""MkDocs plugin `dlmd-page-meta`: every Markdown page says what it is about and when it was
+last reviewed.
 
 `description` becomes the page's meta description (Material reads `page.meta.description`);
 `last_reviewed` is shown under the content by `overrides/main.html`. A page without them
@@ -12,10 +13,20 @@ import contextlib
 import datetime
 import json
 
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
+from dlmd.paths import shown_path
+
 REQUIRED = ("description", "last_reviewed")
+
+
+class PageMetaConfig(base.Config):
+    # Keys every page must carry besides `last_reviewed`, which is always required (and a date).
+    required = c.ListOfItems(c.Type(str), default=["description"])
 
 
 def _notebook_meta(source: str) -> dict:
@@ -27,18 +38,18 @@ def _notebook_meta(source: str) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+def on_page_markdown(markdown: str, page: Page, required: tuple[str, ...] = REQUIRED) -> str:
     notebook = page.file.src_uri.endswith(".ipynb")
     if not notebook and not page.file.src_uri.endswith(".md"):
         return markdown
-    where = f"docs/{page.file.src_uri}:1"
+    where = f"{shown_path(page.file.abs_src_path or page.file.src_uri)}:1"
     if notebook:
         meta = _notebook_meta(markdown)
-        page.meta.update({key: meta[key] for key in REQUIRED if meta.get(key)})
+        page.meta.update({key: meta[key] for key in required if meta.get(key)})
         if isinstance(page.meta.get("last_reviewed"), str):
             with contextlib.suppress(ValueError):  # a non-date is reported below
                 page.meta["last_reviewed"] = datetime.date.fromisoformat(page.meta["last_reviewed"])
-    missing = [key for key in REQUIRED if not page.meta.get(key)]
+    missing = [key for key in required if not page.meta.get(key)]
     if missing and notebook:
         raise PluginError(
             f"{where}: notebook metadata is missing {', '.join(missing)}; add e.g. "
@@ -57,3 +68,9 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
             f"{where}: last_reviewed must be a date written YYYY-MM-DD, got {reviewed!r}."
         )
     return markdown
+
+
+class PageMetaPlugin(BasePlugin[PageMetaConfig]):
+    def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:
+        required = (*self.config.required, "last_reviewed")
+        return on_page_markdown(markdown, page, tuple(dict.fromkeys(required)))

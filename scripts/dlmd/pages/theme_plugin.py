@@ -1,10 +1,9 @@
-"""Rewrite the theme's invalid markup on every page (see scripts/theme_html.py)."""
+"""MkDocs plugin `dlmd-theme-html`: rewrite the theme's invalid markup on every page (see
+dlmd/pages/theme_html.py)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from dlmd.pages.theme_html import fix_html
@@ -17,3 +16,11 @@ def on_post_page(output: str, page: Page, **_: object) -> str:
 def on_post_template(output_content: str, template_name: str, **_: object) -> str:
     # 404.html is rendered as a theme template, not a page.
     return fix_html(output_content) if template_name.endswith(".html") else output_content
+
+
+class ThemeHTMLPlugin(BasePlugin):
+    def on_post_page(self, output: str, *, page: Page, **_: object) -> str:
+        return on_post_page(output, page)
+
+    def on_post_template(self, output_content: str, *, template_name: str, **_: object) -> str:
+        return on_post_template(output_content, template_name)

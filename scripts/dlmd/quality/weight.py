@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from dlmd.pageweight import PageWeight, measure_page
-
 from dlmd.quality.pages import SitePage, base_path
 
 BUDGETS = {"markdown": 90_000, "notebook": 120_000}

@@ -1,28 +1,39 @@
-"""Build-time quizzes (issue 4): validate each page's quizzes and render them as HTML.
+"""MkDocs plugin `dlmd-quiz`: validate each page's quizzes, render them, ship quiz.js/quiz.css.
 
-All logic lives in `scripts/quizkit` (see its docstring for the syntax); this hook only hands it
-each page and turns its problems into a failed build with `file:line: message` lines.
+Another site needs only `pip install` and two lines in mkdocs.yml (`plugins: [dlmd-quiz]`, plus
+`md_in_html` and `attr_list` in `markdown_extensions`). All logic lives in `dlmd.quiz` (see its
+docstring for the syntax); the plugin hands it each page and turns its problems into a failed
+build with `file:line: message` lines.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from dlmd.paths import shown_path
 from dlmd.quiz import QuizError, convert_page
+
+ASSETS = Path(__file__).with_name("assets")
+# Where the page loads them from: the same URLs as when they lived in docs/assets/.
+SCRIPT = "assets/javascripts/quiz.js"
+STYLESHEET = "assets/stylesheets/quiz.css"
+
+
+class QuizConfig(base.Config):
+    # False leaves loading (or restyling) the script and styles to the site itself.
+    assets = c.Type(bool, default=True)
 
 
 def _shown_path(page: Page) -> str:
-    """The source path as typed from the working directory (docs/page.md), else absolute."""
-    source = page.file.abs_src_path
-    if source is None:
-        return f"docs/{page.file.src_uri}"
-    relative = os.path.relpath(source)
-    return source if relative.startswith("..") else relative
+    return shown_path(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
 
 
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
@@ -37,3 +48,20 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
         return convert_page(markdown, page.file.content_string, _shown_path(page))
     except QuizError as error:
         raise PluginError("\n".join(error.messages)) from error
+
+
+class QuizPlugin(BasePlugin[QuizConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.assets:
+            config.extra_css.append(STYLESHEET)
+            config.extra_javascript.append(SCRIPT)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.config.assets:
+            for uri, name in ((SCRIPT, "quiz.js"), (STYLESHEET, "quiz.css")):
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:
+        return on_page_markdown(markdown, page)

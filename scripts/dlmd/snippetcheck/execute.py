@@ -24,7 +24,14 @@ from typing import Any
 
 from dlmd.snippetcheck import sandbox as sandbox_module
 from dlmd.snippetcheck.inventory import Block, Page
-from dlmd.snippetcheck.results import BLOCKED, FAILED, PASSED, PageResult, initial_page_result, to_run
+from dlmd.snippetcheck.results import (
+    BLOCKED,
+    FAILED,
+    PASSED,
+    PageResult,
+    initial_page_result,
+    to_run,
+)
 
 RUNNER = Path(__file__).with_name("runner_child.py")
 STARTUP_TIMEOUT = 60.0  # seconds for the child to start (no snippet code runs yet)
@@ -395,7 +402,9 @@ def _died(
 
 def run_page(page: Page, options: RunOptions) -> PageResult:
     if page.kind == "notebook":
-        from dlmd.snippetcheck.notebooks import run_notebook  # nbclient is only imported when a notebook runs
+        from dlmd.snippetcheck.notebooks import (
+            run_notebook,  # nbclient is only imported when a notebook runs
+        )
 
         return run_notebook(page, options)
     return run_markdown(page, options)

@@ -30,7 +30,13 @@ from dlmd.snippetcheck.config import SiteConfig
 from dlmd.snippetcheck.fences import Fence, find_fences
 from dlmd.snippetcheck.includes import NO_LINE, IncludeError, Origin, expand_includes
 from dlmd.snippetcheck.lockfile import Lock, check_pip_block
-from dlmd.snippetcheck.markers import Marker, MarkerError, is_marker_line, parse_marker, parse_timeout
+from dlmd.snippetcheck.markers import (
+    Marker,
+    MarkerError,
+    is_marker_line,
+    parse_marker,
+    parse_timeout,
+)
 
 RUN_LANGUAGES = frozenset({"python", "py", "python3"})
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "console"})

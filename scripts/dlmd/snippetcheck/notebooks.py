@@ -26,7 +26,14 @@ from nbclient.util import ensure_async
 
 from dlmd.snippetcheck.execute import RunOptions, Sandbox
 from dlmd.snippetcheck.inventory import Block, Page, sha256_text
-from dlmd.snippetcheck.results import BLOCKED, FAILED, PASSED, PageResult, initial_page_result, to_run
+from dlmd.snippetcheck.results import (
+    BLOCKED,
+    FAILED,
+    PASSED,
+    PageResult,
+    initial_page_result,
+    to_run,
+)
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _CELL_LINE = re.compile(r"Cell In\[(?P<count>\d+)\], line (?P<line>\d+)")

@@ -7,7 +7,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from dlmd.snippetcheck.results import BLOCKED, FAILED, NOT_RUN, PASSED, SKIPPED, BlockResult, PageResult
+from dlmd.snippetcheck.results import (
+    BLOCKED,
+    FAILED,
+    NOT_RUN,
+    PASSED,
+    SKIPPED,
+    BlockResult,
+    PageResult,
+)
 
 REPORT_VERSION = 1
 
