@@ -26,6 +26,16 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$lock"
   echo "$want" > "$stamp"
 fi
+# The project's own package (scripts/dlmd: the MkDocs plugins and the check commands), editable
+# so that edits apply at once; its dependencies all come from the lock above. Reinstalled when
+# pyproject.toml (entry points, console scripts) or the checkout's folder changes.
+package_stamp=".venv/.installed-dlmd"
+package_want="$(cat pyproject.toml - <<<"$PWD" | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$package_stamp" 2>/dev/null)" != "$package_want" ]; then
+  echo "Installing the dlmd package (editable) into .venv ..."
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+  echo "$package_want" > "$package_stamp"
+fi
 
 # Install a Debian package when its command is missing (CI runs as root; others get told how).
 need_debian_package() {

@@ -15,7 +15,7 @@ echo "== mkdocs build --strict"
 $py -m mkdocs build --strict --site-dir "$(mktemp -d)"
 
 echo "== quizzes"
-$py scripts/check_quizzes.py
+.venv/bin/check-quizzes
 
 echo "== pytest"
 # pytest exits 5 when it collected no test: that must fail CI, never pass it.

@@ -1,6 +1,6 @@
 """Lighthouse (issue 6) on the home page, the FAQ, an applications page and a tutorial
 notebook, served with gzip: Accessibility, Best Practices and SEO must be 100. Performance
-depends on the machine's load, so scripts/site_figures.py prints it instead of a test."""
+depends on the machine's load, so site-figures prints it instead of a test."""
 
 from __future__ import annotations
 

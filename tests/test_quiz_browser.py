@@ -13,14 +13,18 @@ from pathlib import Path
 
 import markdown
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import serve_directory
-from dlmd.quiz.ids import question_id
-from dlmd.quiz.parse import parse
-from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
-from dlmd.quiz.render import render
-from playwright.sync_api import Page, expect
-from test_quiz_build import FIXTURE_PAGES, build_fixture_site
+
+pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+pytest.importorskip("axe_playwright_python", reason="axe-playwright-python is not installed")
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from dlmd.quality.gzip_server import serving  # noqa: E402
+from dlmd.quiz.ids import question_id  # noqa: E402
+from dlmd.quiz.parse import parse  # noqa: E402
+from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS  # noqa: E402
+from dlmd.quiz.render import render  # noqa: E402
+from playwright.sync_api import Page, expect  # noqa: E402
+from test_quiz_build import FIXTURE_PAGES, build_fixture_site  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -31,11 +35,9 @@ Q1, Q2, Q3 = (f".dlmd-quiz__question >> nth={index}" for index in range(3))
 def quiz_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("quiz-browser")
     (root / "site").mkdir()
-    server, url = serve_directory(root / "site")  # first, so the build knows its URL
-    result, _ = build_fixture_site(root, site_url=url)
-    assert result.returncode == 0, result.stdout + result.stderr
-    yield url
-    server.shutdown()
+    with serving(root / "site") as url:  # first, so the build knows its URL
+        build_fixture_site(root, site_url=url)
+        yield url
 
 
 @pytest.fixture

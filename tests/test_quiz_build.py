@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import REPO
+from dlmd.quality.build import BuildError, build_site
 from mkdocs.utils.yaml import yaml_load
 
 FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
@@ -37,13 +36,13 @@ def _fixture_config(docs: Path, site_url: str | None) -> str:
 
 def build_fixture_site(
     root: Path, pages: dict[str, str] | None = None, site_url: str | None = None
-) -> tuple[subprocess.CompletedProcess[str], Path]:
+) -> Path:
     """Build the fixture pages (plus `pages`: name -> text) into `root / "site"`.
 
-    Returns the finished build and the folder it wrote; the build runs from the repository
-    root so pymdownx.snippets finds `includes/` as it does for the real site. Material's
-    instant navigation only follows links listed in sitemap.xml under the page's own origin,
-    so a site served locally must be built with that server's URL as `site_url`.
+    Returns the folder it wrote, or raises BuildError with MkDocs' output; the build runs from
+    the repository root so pymdownx.snippets finds `includes/` as it does for the real site.
+    Material's instant navigation only follows links listed in sitemap.xml under the page's
+    own origin, so a site served locally must be built with that server's URL as `site_url`.
     """
     docs = root / "docs"
     shutil.copytree(FIXTURE_PAGES, docs)
@@ -52,15 +51,7 @@ def build_fixture_site(
         (docs / name).write_text(text, encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text(_fixture_config(docs, site_url), encoding="utf-8")
-    site = root / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-        cwd=REPO,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-    )
-    return result, site
+    return build_site(root / "site", config_file=config, run_in=REPO)
 
 
 def quiz_form(html: str) -> str:
@@ -71,9 +62,7 @@ def quiz_form(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result, site = build_fixture_site(tmp_path_factory.mktemp("quiz-site"))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return build_fixture_site(tmp_path_factory.mktemp("quiz-site"))
 
 
 def test_quiz_page_is_a_form_of_fieldsets_with_legends_and_native_inputs(
@@ -129,13 +118,13 @@ def test_broken_quiz_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
         "    explanation: TensorFlow.\n"
         "<!-- /quiz -->\n"
     )
-    result, _ = build_fixture_site(tmp_path, {"broken.md": page})
-    assert result.returncode != 0
+    with pytest.raises(BuildError) as failed:
+        build_fixture_site(tmp_path, {"broken.md": page})
     shown = os.path.relpath(tmp_path / "docs" / "broken.md", REPO)
     path = shown if not shown.startswith("..") else str(tmp_path / "docs" / "broken.md")
     assert (
         f"{path}:11: question 1 is single choice but marks 2 options correct (lines 10, 11)"
-        in result.stdout + result.stderr
+        in str(failed.value)
     )
 
 
@@ -148,6 +137,5 @@ def test_quiz_link_to_a_missing_section_fails_the_strict_build(tmp_path: Path) -
         "    explanation: See [the lesson](quiz.md#no-such-section).\n"
         "<!-- /quiz -->\n"
     )
-    result, _ = build_fixture_site(tmp_path, {"broken.md": page})
-    assert result.returncode != 0
-    assert "no-such-section" in result.stdout + result.stderr
+    with pytest.raises(BuildError, match="no-such-section"):
+        build_fixture_site(tmp_path, {"broken.md": page})

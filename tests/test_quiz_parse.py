@@ -1,5 +1,5 @@
 """The quiz parser and validator: what a valid quiz becomes, and each malformed quiz's message
-and line, exactly as `scripts/check_quizzes.py` and the build print them."""
+and line, exactly as `check-quizzes` and the build print them."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from dlmd.snippetcheck.inventory import read_page
 from dlmd.snippetcheck.lockfile import read_lock
 from dlmd.snippetcheck.results import PASSED, BlockResult, PageResult
 
-SITE = load_site_config(REPO)
+SITE = load_site_config(REPO / "mkdocs.yml")
 LOCK_PATH = REPO / "requirements" / "test.txt"
 LOCK = read_lock(LOCK_PATH, "requirements/test.txt")
 

@@ -25,7 +25,7 @@ from dlmd.snippetcheck.lockfile import read_lock
 from dlmd.snippetcheck.markers import MarkerError, parse_marker
 
 FIXTURES = REPO / "tests" / "fixtures" / "snippets"
-SITE = load_site_config(REPO)
+SITE = load_site_config(REPO / "mkdocs.yml")
 LOCK = read_lock(REPO / "requirements" / "test.txt", "requirements/test.txt")
 SITE_PAGES = sorted(p for p in (REPO / "docs").rglob("*.md"))
 

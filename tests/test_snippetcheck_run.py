@@ -6,12 +6,11 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SHARED
+from conftest import REPO, SHARED, command
 from dlmd.snippetcheck.cli import main
 
 FIXTURES = REPO / "tests" / "fixtures" / "snippets"
@@ -305,7 +304,7 @@ def test_parallel_jobs_give_the_same_report(tmp_path: Path) -> None:
 
 def test_command_line_from_the_repository_root(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "scripts/check_snippets.py", "--cache-dir", str(tmp_path),
+        [*command("check-snippets"), "--cache-dir", str(tmp_path),
          f"{REL}/name_error.md", f"{REL}/passing.md"],
         cwd=REPO, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
@@ -326,7 +325,7 @@ def test_command_line_from_the_repository_root(tmp_path: Path) -> None:
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     result = subprocess.run(
-        [sys.executable, "scripts/check_snippets.py", "--cache-dir", str(tmp_path), *args],
+        [*command("check-snippets"), "--cache-dir", str(tmp_path), *args],
         cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 2

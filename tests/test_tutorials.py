@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, SHARED
+from conftest import REPO, SHARED, command
 from dlmd.pageweight import measure_page
 from dlmd.quality.weight import BUDGETS
 
@@ -39,10 +38,10 @@ def repo_url() -> str:
 
 
 def run_checker(*paths: Path, report: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "scripts/check_snippets.py", "--offline-data"]
-    command += [str(SHARED / "datasets"), "--no-cache", "--json", str(report)]
-    command += [str(path) for path in paths]
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=1800)
+    line = [*command("check-snippets"), "--offline-data"]
+    line += [str(SHARED / "datasets"), "--no-cache", "--json", str(report)]
+    line += [str(path) for path in paths]
+    return subprocess.run(line, cwd=REPO, capture_output=True, text=True, timeout=1800)
 
 
 @pytest.fixture(scope="module")

@@ -78,7 +78,7 @@ def alt_texts(notebook: dict, where: str) -> dict[str, list[str]]:
                 f"{name} (id {cell_id!r}): {images} image output(s) but {len(texts)} alt "
                 'text(s); describe each image in the cell metadata: {"dlmd": {"alt": "..."}} '
                 "(a list of strings for several images). No image where alt text is given? "
-                "Refresh the outputs: python scripts/check_snippets.py --write-outputs"
+                "Refresh the outputs: check-snippets --write-outputs"
             )
         found[cell_id] = texts
     return found

@@ -2,7 +2,7 @@
 
 `references` finds what a page's HTML (and the CSS it loads) makes the browser fetch;
 `measure` adds up the gzip-compressed size of those files as a static host serves them.
-Plain Python (stdlib html.parser, no MkDocs); `scripts/page_weight.py` is the command line.
+Plain Python (stdlib html.parser, no MkDocs); `page-weight` (cli.py) is the command line.
 """
 
 from dlmd.pageweight.measure import PageWeight, measure_page, measure_site

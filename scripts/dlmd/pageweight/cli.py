@@ -1,6 +1,6 @@
 """Print what each page of a built site transfers (gzip) and flag loads from other origins.
 
-Usage: .venv/bin/python scripts/page_weight.py SITE_DIR [--only GLOB] [--base-path /repo/]
+Usage: page-weight SITE_DIR [--only GLOB] [--base-path /repo/]
        [--budget-kb N] [--files]
 
 Exit status 1 when a page loads anything from another origin or a file the site lacks, or,
@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 from dlmd.pageweight import PageWeight, measure_site
+
+PROG = "page-weight"
 
 
 def kb(size: int) -> str:
@@ -42,7 +44,7 @@ def report(weights: list[PageWeight], budget_kb: float | None, show_files: bool)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built site, e.g. the output of mkdocs build")
     parser.add_argument(
         "--only", default="*.html", help="pages to weigh, e.g. 'tutorials/*' (* also matches /)"

@@ -8,17 +8,14 @@ visitor with an empty cache downloads to see that page.
 from __future__ import annotations
 
 import fnmatch
-import gzip
 import posixpath
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from dlmd.pageweight.host import content_type, gzipped, is_compressible
 from dlmd.pageweight.references import Reference, css_references, html_references
-
-COMPRESSED_SUFFIXES = {".html", ".htm", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt"}
-GZIP_LEVEL = 6  # what common hosts use
 
 
 @dataclass
@@ -38,8 +35,8 @@ class PageWeight:
 @cache
 def _transfer_size(path: Path, mtime: float) -> int:
     data = path.read_bytes()
-    if path.suffix.lower() in COMPRESSED_SUFFIXES:
-        return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+    if is_compressible(content_type(path)):
+        return len(gzipped(data))
     return len(data)
 
 

@@ -6,5 +6,5 @@
 - `axe`, `vnu`, `network`, `lighthouse`, `clipboard`, `nojs`, `weight`: one gate each.
 
 Everything here is plain Python (no MkDocs, no pytest) so that the tests in
-`tests/test_quality_*.py` and the figures command `scripts/site_figures.py` share it.
+`tests/test_quality_*.py` and the figures command `site-figures` (figures.py) share it.
 """

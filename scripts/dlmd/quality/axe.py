@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
-
-from axe_playwright_python.sync_playwright import Axe
 
 from dlmd.quality.browsing import settle
 
@@ -13,7 +12,14 @@ from dlmd.quality.browsing import settle
 # headings, regions). Experimental rules stay off: they change between axe releases.
 OPTIONS = {"resultTypes": ["violations"]}
 
-_axe = Axe()
+
+
+@cache
+def _axe() -> Any:
+    # Imported on first use, so test collection needs no browser packages.
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ def open_collapsed(page: Any) -> None:
 
 def scan(page: Any) -> list[Violation]:
     """Run axe on the page as it is now; return its violations (empty when it passes)."""
-    response = _axe.run(page, options=OPTIONS).response
+    response = _axe().run(page, options=OPTIONS).response
     violations = []
     for item in response["violations"]:
         nodes = item["nodes"]

@@ -1,6 +1,6 @@
 """Print the site's quality figures, one row per page, so a regression shows at a glance.
 
-Usage: .venv/bin/python scripts/site_figures.py [--no-lighthouse] [--site DIR]
+Usage: site-figures [--no-lighthouse] [--site DIR]   (from the folder holding mkdocs.yml)
 
 Builds the site strictly into a temporary folder (or uses DIR, already built), serves it on
 loopback with gzip at its production path, and measures every page in Debian's chromium:
@@ -8,7 +8,7 @@ loopback with gzip at its production path, and measures every page in Debian's c
   axe        violations in light/dark palette x desktop/phone (LD LP DD DP)
   vnu        Nu Html Checker errors / warnings (warnings listed in quality.vnu are not counted)
   off, con   requests leaving the site's origin, console errors (network cut)
-  KB, req    gzipped transfer in KB (1,000 bytes) and requests (scripts/pageweight);
+  KB, req    gzipped transfer in KB (1,000 bytes) and requests (dlmd.pageweight);
              budget 90 KB for a Markdown page, 120 KB for a notebook page
   copy       copy buttons that copied exactly their code / copy buttons (+ blocks without one)
   nojs       problems with JavaScript off (content, navigation, quiz answers), desktop + phone
@@ -28,13 +28,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config import load_config
+
 from dlmd.quality import axe, clipboard, lighthouse, network, nojs, vnu, weight
 from dlmd.quality.browsing import VIEWS, View, chromium, wait_until_ready
 from dlmd.quality.build import build_site
 from dlmd.quality.gzip_server import serving
 from dlmd.quality.pages import SitePage, base_path, site_pages
 
-REPO = Path(__file__).resolve().parents[1]
+PROG = "site-figures"
 PERFORMANCE_TARGET = 98  # Lighthouse mobile performance: a target to print, not a gate
 
 
@@ -107,7 +109,7 @@ def measure_browser(browser: object, url: str, rows: list[Row], all_paths: list[
 
 
 def measure(site: Path, run_lighthouse: bool) -> list[Row]:
-    pages = site_pages(REPO / "docs")
+    pages = site_pages(Path(load_config("mkdocs.yml").docs_dir))
     rows = [Row(page) for page in pages]
     all_paths = [page.path for page in pages if page.path != "404.html"]
 
@@ -158,7 +160,7 @@ def print_table(rows: list[Row]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (slow)")
     args = parser.parse_args(argv)

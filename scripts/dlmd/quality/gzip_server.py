@@ -1,4 +1,4 @@
-"""A loopback static server for a built site that answers like the production host.
+"""The loopback static server for a built site (tests and figures): answers like the host.
 
 GitHub Pages serves text assets gzip-compressed, a directory URL from its index.html and a
 missing page as 404.html with status 404. Lighthouse and the transfer-size figures must see
@@ -8,9 +8,7 @@ the same bytes a reader downloads, so this server does the same; Python's plain
 
 from __future__ import annotations
 
-import gzip
 import http.server
-import mimetypes
 import posixpath
 import threading
 import urllib.parse
@@ -18,30 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# Types worth compressing; images (PNG, JPEG, WebP) and fonts (WOFF2) are compressed already.
-COMPRESSIBLE = (
-    "text/",
-    "application/javascript",
-    "application/json",
-    "application/xml",
-    "image/svg+xml",
-    "application/manifest+json",
-)
-GZIP_LEVEL = 6  # what nginx-style hosts commonly use; level 9 gains little
-
-
-def content_type(path: Path) -> str:
-    """The Content-Type a static host sends for `path` (UTF-8 for text)."""
-    guessed = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    if path.suffix == ".js":
-        guessed = "application/javascript"
-    if guessed.startswith("text/") or guessed in ("application/javascript", "image/svg+xml"):
-        return f"{guessed}; charset=utf-8"
-    return guessed
-
-
-def is_compressible(ctype: str) -> bool:
-    return ctype.startswith(COMPRESSIBLE)
+from dlmd.pageweight.host import content_type, gzipped, is_compressible
 
 
 class GzipHandler(http.server.BaseHTTPRequestHandler):
@@ -83,7 +58,7 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
         with self._lock:
             cached = self._cache.get(key)
         if cached is None:
-            cached = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+            cached = gzipped(data)
             with self._lock:
                 self._cache[key] = cached
         return cached
@@ -135,8 +110,8 @@ def make_server(
     if not (base_path.startswith("/") and base_path.endswith("/")):
         raise ValueError(f"base_path must start and end with '/', got {base_path!r}")
     root = Path(root).resolve()
-    if not (root / "index.html").is_file():
-        raise FileNotFoundError(f"{root}: no index.html here; build the site first")
+    if not root.is_dir():
+        raise FileNotFoundError(f"{root}: no such folder; build the site first")
     handler = type(
         "SiteHandler",
         (GzipHandler,),

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 CONTEXT_OPTIONS = {"java_script_enabled": False}
 
 # Text a reader must be able to see, in the article; what sits in a closed <details> or an
@@ -71,6 +69,8 @@ def check_page(page: Any, base_url: str, path: str, all_paths: list[str], phone:
     `all_paths` are every page of the site: each must have a visible link in the navigation
     (on a phone, once the menu is opened; there only the top level, as sections open on tap).
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout  # only where a browser runs
+
     result = NoJsCheck()
     page.goto(base_url + path)
     if page.evaluate("document.documentElement.classList.contains('js')"):

@@ -1,7 +1,7 @@
 """Self-check quizzes written in a page's Markdown: parse, validate, give ids, render.
 
-Plain Python with no MkDocs import, so a test, `scripts/check_quizzes.py` and the build hook
-(`overrides/hooks/quizzes.py`) all run the same code. Data flows one way:
+Plain Python with no MkDocs import (only plugin.py imports MkDocs), so a test, `check-quizzes`
+(cli.py) and the MkDocs plugin `dlmd-quiz` (plugin.py) all run the same code. Data flows one way:
 Markdown text -> `parse` -> `validate` -> `render` (HTML for md_in_html).
 
 Syntax
@@ -48,7 +48,7 @@ A quiz sits between two HTML comments, each alone on its line at column 0. Witho
   (`{: ...}`) are shown as text.
 
 Every problem is reported as `Problem(line, message)`; `Problem.at(path)` gives the
-`path:line: message` form used by the build and by `scripts/check_quizzes.py`.
+`path:line: message` form used by the build and by `check-quizzes`.
 """
 
 from dlmd.quiz.model import Option, Problem, Question, Quiz, QuizError

@@ -1,23 +1,23 @@
 """Check the quizzes in Markdown files without building the site.
 
-    python scripts/check_quizzes.py [PATH ...]
+    check-quizzes [PATH ...]
 
-PATH is a Markdown file or a folder searched for *.md (default: the repository's docs/).
+PATH is a Markdown file or a folder searched for *.md (default: docs/ in the working directory).
 Prints one `file:line: message` per problem and exits 1 if there is any, else prints a
 one-line summary and exits 0; a PATH that does not exist exits 2. The checks are the ones
-the build runs (scripts/quizkit), so a page that passes here passes there.
+the build runs (dlmd.quiz), so a page that passes here passes there.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from dlmd.paths import shown_path
 from dlmd.quiz.page import parse_checked
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = Path("docs")
 
 
 def markdown_files(paths: list[Path]) -> list[Path]:
@@ -27,13 +27,8 @@ def markdown_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def shown(path: Path) -> str:
-    relative = os.path.relpath(path)
-    return str(path) if relative.startswith("..") else relative
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="check-quizzes", description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="Markdown files or folders")
     args = parser.parse_args(argv)
     paths = args.paths or [DOCS]
@@ -45,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     files = markdown_files(paths)
     for path in files:
         found, found_problems = parse_checked(path.read_text(encoding="utf-8"))
-        problems += [problem.at(shown(path)) for problem in found_problems]
+        problems += [problem.at(shown_path(path)) for problem in found_problems]
         quizzes += len(found)
         questions += sum(len(quiz.questions) for quiz in found)
     for problem in problems:

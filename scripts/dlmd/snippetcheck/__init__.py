@@ -1,6 +1,6 @@
 """Snippet check: every code block of the site runs exactly as printed.
 
-    python scripts/check_snippets.py [PATH ...]            (default: docs/)
+    check-snippets [PATH ...]                               (default: docs/)
         --offline-data DIR   serve known dataset downloads from DIR (tests and CI use
                              ../shared/datasets) and refuse any other network access
         --json PATH          write the report below as JSON
@@ -10,6 +10,8 @@
         --timeout SECONDS    per block or cell (default 60)
         --write-outputs      run the notebooks and store their fresh outputs in the .ipynb
         --lock PATH          lock file pip blocks are checked against (requirements/test.txt)
+        -f, --config-file    the site's mkdocs.yml (default: ./mkdocs.yml; the lock and the
+                             cache default to paths beside it)
         -q                   tables only for pages that failed
     Exit status: 0 everything passed, 1 something failed, 2 usage or configuration error.
     The last line printed is exactly `N passed, N failed, N skipped` (blocks and cells; page-level

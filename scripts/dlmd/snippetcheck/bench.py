@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time a full snippet check cold (empty cache) and warm (nothing changed), as a table.
 
-Usage: python scripts/bench_snippets.py [--offline-data DIR] [-j N] [PATH ...]
+Usage: bench-snippets [--offline-data DIR] [-j N] [PATH ...]   (from the folder with mkdocs.yml)
 
 Cold runs every page in a fresh cache folder; warm runs the same check again on that cache.
 The per-page table shows where the cold time goes (the tutorials' own training).
@@ -17,26 +17,24 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 def timed_check(args: list[str], cache: Path, report: Path) -> tuple[float, int, dict]:
-    command = [sys.executable, str(REPO / "scripts" / "check_snippets.py"), "--quiet"]
+    command = [sys.executable, "-m", "dlmd.snippetcheck.cli", "--quiet"]
     command += ["--cache-dir", str(cache), "--json", str(report), *args]
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode == 2:
-        sys.exit(f"bench_snippets.py: the check could not start:\n{result.stderr}")
+        sys.exit(f"bench-snippets: the check could not start:\n{result.stderr}")
     return elapsed, result.returncode, json.loads(report.read_text())
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench-snippets", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", default=["docs"])
-    parser.add_argument("--offline-data", default=str(REPO.parent / "shared" / "datasets"))
+    parser.add_argument("--offline-data", default=str(Path("..", "shared", "datasets")))
     parser.add_argument("-j", "--jobs", default="1")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     check_args = ["--offline-data", args.offline_data, "-j", args.jobs, *args.paths]
 
     with tempfile.TemporaryDirectory(prefix="bench-snippets-") as folder:

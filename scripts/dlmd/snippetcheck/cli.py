@@ -1,4 +1,8 @@
-"""Command line of the snippet check (scripts/check_snippets.py calls `main`)."""
+"""Command line of the snippet check: the console script `check-snippets` calls `main`.
+
+Paths default to the site's own: mkdocs.yml in the working directory, and the cache and lock
+file beside it.
+"""
 
 from __future__ import annotations
 
@@ -16,13 +20,12 @@ from dlmd.snippetcheck.lockfile import LockError, read_lock
 from dlmd.snippetcheck.report import print_page, print_summary, write_json
 from dlmd.snippetcheck.results import PageResult
 
-REPO = Path(__file__).resolve().parents[2]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="check_snippets.py",
+        prog="check-snippets",
         description="Run every code snippet of the site as printed and report what fails.",
     )
     parser.add_argument(
@@ -39,9 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--cache-dir",
         type=Path,
-        default=REPO / ".cache" / "snippets",
         metavar="DIR",
-        help="where passing pages are remembered (default: .cache/snippets)",
+        help="where passing pages are remembered (default: .cache/snippets beside mkdocs.yml)",
     )
     parser.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="run N pages at a time (default 1)"
@@ -61,8 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lock",
         type=Path,
-        default=REPO / "requirements" / "test.txt",
-        help="lock file that pip install blocks are checked against",
+        help="lock file that pip install blocks are checked against "
+        "(default: requirements/test.txt beside mkdocs.yml)",
+    )
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="PATH",
+        help="the site's MkDocs configuration (default: mkdocs.yml)",
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print tables only for pages that failed"
@@ -77,16 +87,19 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     started = time.perf_counter()
 
     def usage(message: str) -> int:
-        print(f"check_snippets.py: error: {message}", file=sys.stderr)
+        print(f"check-snippets: error: {message}", file=sys.stderr)
         return EXIT_USAGE
 
     if args.jobs < 1:
         return usage("-j needs a number of at least 1")
     if args.timeout <= 0:
         return usage("--timeout must be positive")
+    root = args.config_file.resolve().parent
+    args.lock = args.lock or root / "requirements" / "test.txt"
+    args.cache_dir = args.cache_dir or root / ".cache" / "snippets"
     try:
-        site = load_site_config(REPO)
-        lock = read_lock(args.lock, display_path(args.lock, REPO))
+        site = load_site_config(args.config_file)
+        lock = read_lock(args.lock, display_path(args.lock, root))
     except (ConfigError, LockError) as error:
         return usage(str(error))
     if args.offline_data is not None and not args.offline_data.is_dir():
@@ -136,3 +149,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
         write_json(args.json, ordered, duration)
     counts = print_summary(ordered, out)
     return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,17 +1,17 @@
 """Expand `--8<--` includes the way pymdownx.snippets does, keeping where each line came from.
 
 This mirrors `pymdownx.snippets.SnippetPreprocessor.parse_snippets` (inline and block markers,
-`;` escapes, line ranges `file:3:8`, named sections `file:name`, nested includes, auto-append),
-reusing its regular expressions, and adds a per-line origin (file, line) so that a failing line
-in an included file is reported at that file's line. A test compares the expanded text with the
-real preprocessor's output, so the two cannot drift apart.
+`;` escapes, line ranges `file:3:8`, named sections `file:name`, nested includes, auto-append)
+for the options the site sets (base paths that are folders, check_paths, auto_append; config.py
+refuses others), reusing its regular expressions, and adds a per-line origin (file, line) so
+that a failing line in an included file is reported at that file's line. A test compares the
+expanded text with the real preprocessor's output, so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,23 +71,13 @@ class _Expander:
         self.included: list[Path] = []
 
     def snippet_path(self, path: str) -> str | None:
-        # Mirrors SnippetPreprocessor.get_snippet_path.
+        # Mirrors SnippetPreprocessor.get_snippet_path for folders with restrict_base_path on.
         for base_path in self.config.base_paths:
             base = str(base_path)
-            if not os.path.exists(base):
-                continue
             if os.path.isdir(base):
-                if self.config.restrict_base_path:
-                    filename = os.path.abspath(os.path.join(base, path))
-                    if not filename.startswith(base if base.endswith(os.sep) else base + os.sep):
-                        continue
-                else:
-                    filename = os.path.join(base, path)
-                if os.path.exists(filename):
-                    return filename
-            else:
-                filename = os.path.join(os.path.dirname(base), path)
-                if os.path.exists(filename) and os.path.samefile(filename, base):
+                filename = os.path.abspath(os.path.join(base, path))
+                inside = filename.startswith(base if base.endswith(os.sep) else base + os.sep)
+                if inside and os.path.exists(filename):
                     return filename
         return None
 
@@ -129,12 +119,7 @@ class _Expander:
                 new.append((text, origin))
         if not found and self.config.check_paths:
             raise IncludeError(at, f"section '{section}' not found in the included file")
-        return self.dedent(new) if self.config.dedent_subsections else new
-
-    @staticmethod
-    def dedent(lines: list[tuple[str, Origin]]) -> list[tuple[str, Origin]]:
-        texts = textwrap.dedent("\n".join(t for t, _ in lines)).split("\n")
-        return list(zip(texts, [o for _, o in lines], strict=True))
+        return new
 
     def parse(
         self,
@@ -224,7 +209,7 @@ class _Expander:
                         s_start = _clamp(total + st, 0, total) if st and st < 0 else st
                         s_end = _clamp(total + 1 + en, 0, total) if en and en < 0 else en
                         final.extend(s_lines[slice(s_start, s_end, None)])
-                    s_lines = self.dedent(final) if self.config.dedent_subsections else final
+                    s_lines = final
                 elif section:
                     s_lines = self.extract_section(section, s_lines, origin)
             for text, sub_origin in self.parse(s_lines, snippet, is_section=section is not None):

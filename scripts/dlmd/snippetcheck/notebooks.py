@@ -247,7 +247,7 @@ def run_notebook(page: Page, options: RunOptions) -> PageResult:
                 report.location = block.where
                 report.message = (
                     f"stored outputs are stale: {block.stale}; refresh them with "
-                    f"python scripts/check_snippets.py --write-outputs {page.path}"
+                    f"check-snippets --write-outputs {page.path}"
                 )
     result.duration = round(time.perf_counter() - started, 3)
     return result
