@@ -13,9 +13,9 @@ from conftest import REPO
 from dlmd.snippetcheck.cache import SnippetCache, page_key
 from dlmd.snippetcheck.cli import main
 from dlmd.snippetcheck.config import load_site_config
-from dlmd.snippetcheck.inventory import read_page
 from dlmd.snippetcheck.lockfile import read_lock
 from dlmd.snippetcheck.results import PASSED, BlockResult, PageResult
+from dlmd.snippetcheck.sources import read_page
 
 SITE = load_site_config(REPO / "mkdocs.yml")
 LOCK_PATH = REPO / "requirements" / "test.txt"

@@ -17,12 +17,11 @@ from dlmd.snippetcheck.inventory import (
     PYTHON,
     SHELL,
     SHOWN,
-    collect_files,
-    read_page,
     strip_front_matter,
 )
 from dlmd.snippetcheck.lockfile import read_lock
 from dlmd.snippetcheck.markers import MarkerError, parse_marker
+from dlmd.snippetcheck.sources import collect_files, read_page
 
 FIXTURES = REPO / "tests" / "fixtures" / "snippets"
 SITE = load_site_config(REPO / "mkdocs.yml")

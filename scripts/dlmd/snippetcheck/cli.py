@@ -14,11 +14,13 @@ from typing import TextIO
 
 from dlmd.snippetcheck.cache import SnippetCache, page_key
 from dlmd.snippetcheck.config import ConfigError, load_site_config
-from dlmd.snippetcheck.execute import RunOptions, run_pages
-from dlmd.snippetcheck.inventory import collect_files, display_path, read_page
+from dlmd.snippetcheck.inventory import display_path
 from dlmd.snippetcheck.lockfile import LockError, read_lock
 from dlmd.snippetcheck.report import print_page, print_summary, write_json
 from dlmd.snippetcheck.results import PageResult
+from dlmd.snippetcheck.scheduler import run_pages
+from dlmd.snippetcheck.sources import collect_files, read_page
+from dlmd.snippetcheck.workspace import RunOptions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -1,5 +1,6 @@
-"""Run pages: each in a fresh process (Markdown) or Jupyter kernel (notebook), in a fresh
-temporary working directory and HOME, with per-block timeouts, pages in parallel with -j.
+"""Run a Markdown page: its Python blocks in one fresh child process (runner_child.py), in a
+fresh workspace (workspace.py), with per-block timeouts. Notebooks run in notebooks.py; the
+scheduler (scheduler.py) runs pages -j at a time.
 """
 
 from __future__ import annotations
@@ -9,20 +10,14 @@ import json
 import os
 import re
 import select
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dlmd.snippetcheck import sandbox as sandbox_module
 from dlmd.snippetcheck.inventory import Block, Page
 from dlmd.snippetcheck.results import (
     BLOCKED,
@@ -32,88 +27,13 @@ from dlmd.snippetcheck.results import (
     initial_page_result,
     to_run,
 )
+from dlmd.snippetcheck.workspace import RunOptions, Workspace
 
 RUNNER = Path(__file__).with_name("runner_child.py")
 STARTUP_TIMEOUT = 60.0  # seconds for the child to start (no snippet code runs yet)
 PROCESS_OUTPUT_CAP = 20_000_000  # bytes a child may write to its real stdout/stderr (fd 1/2)
 PROCESS_OUTPUT_KEEP = 8_000  # characters of that output shown when the process dies
 _FAULT_FRAME = re.compile(r'File "(?P<file>.+)", line (?P<line>\d+) in ')
-# Environment variables passed through to snippets (the rest of the environment is not).
-PASS_THROUGH = (
-    "PATH", "LANG", "LC_ALL", "TZ", "LD_LIBRARY_PATH", "SSL_CERT_FILE", "SSL_CERT_DIR",
-    "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
-)  # fmt: skip
-
-
-@dataclass
-class RunOptions:
-    offline_data: Path | None = None
-    timeout: float = 60.0  # seconds per block unless a marker raises it
-    output_cap: int = 1_000_000  # bytes a block may print
-    write_outputs: bool = False  # notebooks: write fresh outputs back into the .ipynb
-
-
-class Sandbox:
-    """A fresh temporary folder for one page: working directory, HOME, guards, event log."""
-
-    def __init__(self, options: RunOptions) -> None:
-        self.options = options
-        self.root = Path(tempfile.mkdtemp(prefix="snippetcheck-"))
-        self.work = self.root / "work"
-        self.home = self.root / "home"
-        self.guards = self.root / "guards"
-        self.events = self.root / "events.jsonl"
-        for folder in (self.work, self.home, self.guards, self.root / "tmp"):
-            folder.mkdir()
-        shutil.copyfile(sandbox_module.__file__, self.guards / "_dlmd_sandbox.py")
-        (self.guards / "sitecustomize.py").write_text(
-            "import _dlmd_sandbox\n\n_dlmd_sandbox.install_from_environment()\n"
-        )
-        self.events.touch()
-
-    def env(self) -> dict[str, str]:
-        home = self.home
-        env = {key: os.environ[key] for key in PASS_THROUGH if key in os.environ}
-        env.setdefault("PATH", os.defpath)
-        env.setdefault("LANG", "C.UTF-8")
-        env.update(
-            HOME=str(home),
-            TMPDIR=str(self.root / "tmp"),
-            PYTHONPATH=str(self.guards),
-            PYTHONIOENCODING="utf-8",
-            # Bytecode would otherwise be written next to installed packages (in the repo's .venv).
-            PYTHONDONTWRITEBYTECODE="1",
-            MPLBACKEND="Agg",
-            MPLCONFIGDIR=str(home / ".config" / "matplotlib"),
-            KERAS_HOME=str(home / ".keras"),
-            XDG_CACHE_HOME=str(home / ".cache"),
-            XDG_CONFIG_HOME=str(home / ".config"),
-            XDG_DATA_HOME=str(home / ".local" / "share"),
-            IPYTHONDIR=str(home / ".ipython"),
-            JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
-            JUPYTER_DATA_DIR=str(home / ".local" / "share" / "jupyter"),
-            **{sandbox_module.ENV_EVENTS: str(self.events)},
-        )
-        if self.options.offline_data is not None:
-            env[sandbox_module.ENV_OFFLINE] = str(self.options.offline_data.resolve())
-        return env
-
-    def events_since(self, offset: int) -> tuple[list[dict[str, Any]], int]:
-        with open(self.events, encoding="utf-8") as handle:
-            handle.seek(offset)
-            text = handle.read()
-            end = handle.tell()
-        return [json.loads(line) for line in text.splitlines() if line.strip()], end
-
-    def offline_files(self) -> list[dict[str, str]]:
-        used: dict[str, str] = {}
-        for event in self.events_since(0)[0]:
-            if "offline_file" in event:
-                used[event["offline_file"]] = event["sha256"]
-        return [{"path": path, "sha256": digest} for path, digest in sorted(used.items())]
-
-    def cleanup(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
 
 
 class _LineReader:
@@ -164,12 +84,13 @@ class _OutputDrain(threading.Thread):
 
 
 # Children run in their own session (so a timeout can kill what they started), so Ctrl-C in the
-# terminal does not reach them: run_pages kills the ones still running when it is interrupted.
+# terminal does not reach them: run_pages (scheduler.py) kills the ones still running when it is
+# interrupted.
 _LIVE: set[subprocess.Popen[bytes]] = set()
 _LIVE_LOCK = threading.Lock()
 
 
-def _kill_all() -> None:
+def kill_all() -> None:
     with _LIVE_LOCK:
         for process in list(_LIVE):
             _kill_group(process)
@@ -221,7 +142,7 @@ def run_markdown(page: Page, options: RunOptions) -> PageResult:
         return result
     by_number = {b.number: b for b in result.blocks}
     started = time.perf_counter()
-    box = Sandbox(options)
+    box = Workspace(options)
     job = {
         "blocks": [
             {
@@ -331,7 +252,7 @@ def _record(block: Any, event: dict[str, Any]) -> None:
 
 def _timed_out(
     process: subprocess.Popen[bytes],
-    box: Sandbox,
+    box: Workspace,
     blocks: list[Block],
     by_number: dict[int, Any],
     current: int | None,
@@ -398,43 +319,3 @@ def _died(
                 f"the Python process {what} before this block ran",
                 output=drain.text(),
             )
-
-
-def run_page(page: Page, options: RunOptions) -> PageResult:
-    if page.kind == "notebook":
-        from dlmd.snippetcheck.notebooks import (
-            run_notebook,  # nbclient is only imported when a notebook runs
-        )
-
-        return run_notebook(page, options)
-    return run_markdown(page, options)
-
-
-def run_pages(
-    pages: list[Page],
-    options: RunOptions,
-    jobs: int = 1,
-    runner: Callable[[Page, RunOptions], PageResult] = run_page,
-) -> Iterator[PageResult]:
-    """Run pages, `jobs` at a time; yield their results in the order of `pages`."""
-
-    def guarded(page: Page) -> PageResult:
-        # A page the checker cannot handle fails alone, with its path, instead of losing the
-        # results (and the JSON report) of every other page.
-        try:
-            return runner(page, options)
-        except Exception as error:  # reported as the page's failure
-            result = initial_page_result(page)
-            result.errors.append(f"{page.path}: the check could not run this page: {error!r}")
-            return result
-
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(guarded, page) for page in pages]
-        try:
-            for future in futures:
-                yield future.result()
-        except BaseException:  # Ctrl-C or a crash: stop the pages still running
-            for future in futures:
-                future.cancel()
-            _kill_all()
-            raise

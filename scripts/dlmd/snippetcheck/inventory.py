@@ -1,5 +1,8 @@
 """Find and classify every code block of the site: nothing is skipped silently.
 
+This module holds the blocks' model and the Markdown inventory; notebook_inventory.py reads
+notebooks with the same classification, sources.py picks the reader for each file.
+
 Markdown pages: includes expanded (includes.py), fences found as the renderer finds them
 (fences.py), markers attached (markers.py), then each block classified:
 
@@ -18,13 +21,11 @@ because it is shown but never run.
 from __future__ import annotations
 
 import hashlib
-import json
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
+from mkdocs.utils.meta import get_data
 
 from dlmd.snippetcheck.config import SiteConfig
 from dlmd.snippetcheck.fences import Fence, find_fences
@@ -35,7 +36,6 @@ from dlmd.snippetcheck.markers import (
     MarkerError,
     is_marker_line,
     parse_marker,
-    parse_timeout,
 )
 
 RUN_LANGUAGES = frozenset({"python", "py", "python3"})
@@ -48,11 +48,6 @@ SHOWN_LANGUAGES = frozenset(
 PYTHON, PIP, SHELL, SHOWN, CUSTOM, UNCLASSIFIED = (
     "python", "pip", "shell", "text", "custom", "unclassified",
 )  # fmt: skip
-
-# mkdocs.utils.meta.get_data: YAML front matter, else MultiMarkdown-style `key: value` lines.
-_YAML_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-_META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
-_META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 
 
 @dataclass
@@ -118,35 +113,9 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def strip_front_matter(text: str) -> tuple[str, int]:
-    """The Markdown MkDocs renders (front matter removed) and how many lines were removed."""
-    m = _YAML_FRONT.match(text)
-    if m:
-        try:
-            import yaml
-
-            data = yaml.safe_load(m.group(1))
-        except Exception:  # noqa: BLE001 - MkDocs keeps the text when the YAML is invalid
-            data = None
-        if isinstance(data, dict):
-            body = text[m.end() :].lstrip("\n")
-            return body, text[: len(text) - len(body)].count("\n")
-        return text, 0
-    lines = text.split("\n")
-    removed = 0
-    key = None
-    while removed < len(lines):
-        line = lines[removed]
-        if line.strip() == "":
-            removed += 1
-            break
-        if m1 := _META.match(line):
-            key = m1.group("key")
-        elif not (_META_MORE.match(line) and key):
-            break
-        removed += 1
-    if removed == 0:
-        return text, 0
-    body = "\n".join(lines[removed:]).lstrip("\n")
+    """The Markdown MkDocs renders (front matter removed, by MkDocs' own `get_data`) and how many
+    lines were removed."""
+    body, _meta = get_data(text)
     return body, text[: len(text) - len(body)].count("\n")
 
 
@@ -206,7 +175,7 @@ def _apply_marker(block: Block, marker: Marker) -> None:
         block.timeout = marker.timeout
 
 
-def _blocks_from_lines(
+def blocks_from_lines(
     lines: list[str],
     where: list[tuple[str, int]],
     site: SiteConfig,
@@ -301,154 +270,8 @@ def read_markdown(path: Path, site: SiteConfig, lock: Lock) -> Page:
             PageError(_file_line(display_path(at.file, site.root), at.line), error.message)
         )
     where = [(display_path(o.file, site.root), o.line) for o in origins]
-    found = _blocks_from_lines(lines, where, site, lock, page.errors, _file_line)
+    found = blocks_from_lines(lines, where, site, lock, page.errors, _file_line)
     for number, (_fence, block) in enumerate(found, start=1):
         block.number = number
         page.blocks.append(block)
     return page
-
-
-def _cell_source(cell: dict) -> str:
-    source = cell.get("source", "")
-    return "".join(source) if isinstance(source, list) else str(source)
-
-
-def _is_pip_cell(code: str) -> bool:
-    lines = [line.strip() for line in code.splitlines() if line.strip()]
-    commands = [line for line in lines if not line.startswith("#")]
-    return bool(commands) and all(re.match(r"^[%!]pip3?\s+install\b", c) for c in commands)
-
-
-def read_notebook(path: Path, site: SiteConfig, lock: Lock) -> Page:
-    page = Page(display_path(path, site.root), path, "notebook")
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = json.loads(text)
-        if not isinstance(data, dict) or data.get("nbformat") != 4:
-            raise ValueError("not an nbformat 4 notebook")
-        # The schema check catches what would otherwise crash later (cells that are not
-        # objects, code cells without outputs), so a bad notebook is reported, not fatal.
-        nbformat.validate(nbformat.reads(text, as_version=4))
-        cells = data["cells"]
-    except (OSError, ValueError, KeyError, TypeError, nbformat.ValidationError) as error:
-        page.errors.append(PageError(page.path, f"cannot read the notebook: {error}"))
-        return page
-
-    dlmd = data["metadata"].get("dlmd", {})
-    if not isinstance(dlmd, dict):
-        page.errors.append(PageError(page.path, "metadata.dlmd must be an object"))
-        dlmd = {}
-    targets = dlmd.get("targets", {}) or {}
-    if not isinstance(targets, dict):
-        page.errors.append(PageError(page.path, "metadata.dlmd.targets must map names to minimums"))
-        targets = {}
-    for name, minimum in targets.items():
-        if (
-            not name.isidentifier()
-            or isinstance(minimum, bool)
-            or not isinstance(minimum, (int, float))
-        ):
-            page.errors.append(
-                PageError(
-                    page.path, f"metadata.dlmd.targets: {name!r}: {minimum!r} is not a number"
-                )
-            )
-        else:
-            page.targets[name] = float(minimum)
-
-    code_number = markdown_number = 0
-    for position, cell in enumerate(cells, start=1):
-        source = _cell_source(cell)
-        if cell.get("cell_type") == "code":
-            code_number += 1
-            page.blocks.append(_code_cell_block(page, cell, source, code_number, position, lock))
-        elif cell.get("cell_type") == "markdown":
-            markdown_number += 1
-            lines = source.split("\n")
-            where = [(page.path, i + 1) for i in range(len(lines))]
-
-            def where_text(_file: str, line: int, number: int = markdown_number) -> str:
-                return f"{page.path} Markdown cell {number}, line {line}"
-
-            found = _blocks_from_lines(lines, where, site, lock, page.errors, where_text)
-            for _fence, block in found:
-                block.position, block.markdown_cell = position, markdown_number
-                if block.kind == PYTHON and block.skip_reason is None and block.problem is None:
-                    block.problem = (
-                        "Python in a Markdown cell is shown but never run; put it in a code cell "
-                        '(or add <!-- check: skip reason="..." -->)'
-                    )
-                page.blocks.append(block)
-    for number, block in enumerate(page.blocks, start=1):
-        block.number = number
-    return page
-
-
-def _code_cell_block(
-    page: Page, cell: dict, source: str, number: int, position: int, lock: Lock
-) -> Block:
-    block = Block(
-        number=0,
-        file=page.path,
-        line=None,
-        language="python",
-        kind=PYTHON,
-        code=source,
-        cell=number,
-        position=position,
-    )
-    meta = (cell.get("metadata") or {}).get("dlmd", {}) or {}
-    if not isinstance(meta, dict):
-        block.problem = 'metadata.dlmd must be an object, e.g. {"skip": "reason"}'
-        meta = {}
-    if "skip" in meta:
-        reason = meta["skip"]
-        if isinstance(reason, str) and reason.strip():
-            block.skip_reason = reason.strip()
-        else:
-            block.problem = 'metadata.dlmd.skip must be the reason, e.g. "needs a GPU"'
-    if "timeout" in meta:
-        try:
-            block.timeout = parse_timeout(meta["timeout"])
-        except MarkerError as error:
-            block.problem = f"metadata.dlmd.timeout: {error}"
-    if _is_pip_cell(source):
-        # Drop the magic's leading % or ! only; comment lines keep their #.
-        commands = "\n".join(re.sub(r"^[%!]", "", line.strip()) for line in source.splitlines())
-        problems, used = check_pip_block(commands, "bash", lock)
-        block.kind = PIP
-        block.problem = block.problem or ("; ".join(problems) if problems else None)
-        block.note = f"checked against {lock.display}: {', '.join(used)}" if not problems else ""
-    recorded = meta.get("source_sha256")
-    if block.kind == PYTHON and block.skip_reason is None:
-        if recorded is not None and recorded != sha256_text(source):
-            block.stale = "the cell changed since its outputs were recorded"
-        elif recorded is None and cell.get("outputs"):
-            block.stale = "the cell has stored outputs but no record of the source they came from"
-    return block
-
-
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Markdown pages and notebooks in `paths` (files or folders), sorted, without duplicates.
-
-    Raises FileNotFoundError / ValueError for a missing path or an unsupported file.
-    """
-    found: dict[Path, None] = {}
-    for path in paths:
-        if path.is_dir():
-            for file in sorted([*path.rglob("*.md"), *path.rglob("*.ipynb")]):
-                if ".ipynb_checkpoints" not in file.parts and file.is_file():
-                    found[file.resolve()] = None
-        elif path.is_file():
-            if path.suffix not in (".md", ".ipynb"):
-                raise ValueError(f"{path}: not a Markdown page (.md) or notebook (.ipynb)")
-            found[path.resolve()] = None
-        else:
-            raise FileNotFoundError(f"{path}: no such file or folder")
-    return sorted(found)
-
-
-def read_page(path: Path, site: SiteConfig, lock: Lock) -> Page:
-    if path.suffix == ".ipynb":
-        return read_notebook(path, site, lock)
-    return read_markdown(path, site, lock)

@@ -24,7 +24,6 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbclient.util import ensure_async
 
-from dlmd.snippetcheck.execute import RunOptions, Sandbox
 from dlmd.snippetcheck.inventory import Block, Page, sha256_text
 from dlmd.snippetcheck.results import (
     BLOCKED,
@@ -34,6 +33,7 @@ from dlmd.snippetcheck.results import (
     initial_page_result,
     to_run,
 )
+from dlmd.snippetcheck.workspace import RunOptions, Workspace
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _CELL_LINE = re.compile(r"Cell In\[(?P<count>\d+)\], line (?P<line>\d+)")
@@ -110,7 +110,12 @@ def _failure(
 
 
 async def _execute(
-    nb: Any, page: Page, blocks: list[Block], result: PageResult, options: RunOptions, box: Sandbox
+    nb: Any,
+    page: Page,
+    blocks: list[Block],
+    result: PageResult,
+    options: RunOptions,
+    box: Workspace,
 ) -> None:
     client = _Client(
         nb,
@@ -140,7 +145,7 @@ async def _run_cells(
     blocks: list[Block],
     result: PageResult,
     options: RunOptions,
-    box: Sandbox,
+    box: Workspace,
     log: Any,
 ) -> None:
     by_number = {b.number: b for b in result.blocks}
@@ -231,7 +236,7 @@ def run_notebook(page: Page, options: RunOptions) -> PageResult:
         result.errors.append(f"{page.path}: it declares targets but no code cell runs")
     if blocks:
         nb = nbformat.read(page.source, as_version=4)
-        box = Sandbox(options)
+        box = Workspace(options)
         try:
             asyncio.run(_execute(nb, page, blocks, result, options, box))
         finally:
