@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
+from dlmd.quality.pages import url_path_for_source
 from dlmd.snippetcheck.config import load_site_config
 from dlmd.snippetcheck.fences import find_fences
 from dlmd.snippetcheck.includes import Origin, expand_includes
@@ -267,11 +268,7 @@ def test_block_counts_match_the_built_site(built_site: Path) -> None:
     mismatches = []
     for source in SITE_PAGES:
         relative = source.relative_to(REPO / "docs")
-        html = (
-            relative.with_suffix("").parent / "index.html"
-            if relative.name == "index.md"
-            else relative.with_suffix("") / "index.html"
-        )
+        html = url_path_for_source(PurePosixPath(relative.as_posix())) + "index.html"
         page = read_page(source, SITE, LOCK)
         found = sum(1 for b in page.blocks if b.kind != CUSTOM)
         rendered = _article_blocks((built_site / html).read_text(encoding="utf-8"))

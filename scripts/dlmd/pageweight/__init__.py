@@ -5,7 +5,7 @@
 Plain Python (stdlib html.parser, no MkDocs); `page-weight` (cli.py) is the command line.
 """
 
-from dlmd.pageweight.measure import PageWeight, measure_page, measure_site
+from dlmd.pageweight.measure import PageWeight, is_foreign, measure_page, measure_site
 from dlmd.pageweight.references import Reference, css_references, html_references
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Reference",
     "css_references",
     "html_references",
+    "is_foreign",
     "measure_page",
     "measure_site",
 ]

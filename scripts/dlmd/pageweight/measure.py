@@ -45,7 +45,8 @@ def transfer_size(path: Path) -> int:
     return _transfer_size(path, path.stat().st_mtime)
 
 
-def _is_foreign(url: str) -> bool:
+def is_foreign(url: str) -> bool:
+    """Whether the browser would fetch `url` from another origin."""
     parts = urlsplit(url)
     return bool(parts.netloc) or parts.scheme not in ("", "data", "blob", "about")
 
@@ -80,7 +81,7 @@ def measure_page(site: Path, page: str, base_path: str = "/") -> PageWeight:
         ref, base = queue.pop(0)
         if ref.url.startswith("data:"):
             continue  # inline: already counted in the file that holds it
-        if _is_foreign(ref.url):
+        if is_foreign(ref.url):
             weight.foreign.append(ref)
             continue
         target = _site_path(ref.url, base, base_path)

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 
 from dlmd.quiz.model import Key, Option, Problem, Question, Quiz
+from dlmd.snippetcheck.fences import find_fences
 
 OPEN = re.compile(r"<!--\s*quiz\s*-->")
 CLOSE = re.compile(r"<!--\s*/quiz\s*-->")
 MARKER_LIKE = re.compile(r"\s*<!--\s*/?\s*quiz\b", re.IGNORECASE)
-FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 
 QUESTION = re.compile(r"(\d+)[.)](?:\s+(?P<text>.*))?")
 OPTION = re.compile(r" {4}[-*+] \[(?P<mark>[ xX])\](?:\s+(?P<text>.*))?")
@@ -42,22 +42,12 @@ def find_regions(lines: list[str]) -> tuple[list[Region], list[Problem]]:
     """Pair `<!-- quiz -->` with `<!-- /quiz -->`, skipping fenced code blocks."""
     regions: list[Region] = []
     problems: list[Problem] = []
-    fence = ""  # the opening fence while inside a fenced code block
+    # Markers shown inside a code block (found as the renderer finds them) are only text.
+    fenced = {i for fence in find_fences(lines)[0] for i in range(fence.start, fence.end + 1)}
     open_index: int | None = None
     for index, raw in enumerate(lines):
         line = raw.rstrip()
-        fence_match = FENCE.match(line)
-        if fence:
-            closes = (
-                fence_match is not None
-                and fence_match[1][0] == fence[0]
-                and len(fence_match[1]) >= len(fence)
-                and not line.strip().lstrip(fence[0])
-            )
-            fence = "" if closes else fence
-            continue
-        if fence_match and open_index is None:
-            fence = fence_match[1]
+        if index in fenced and open_index is None:
             continue
         if not MARKER_LIKE.match(line):
             continue
