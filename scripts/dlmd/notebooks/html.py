@@ -13,7 +13,7 @@ only the cells and rebuilds them in the markup the rest of the site uses:
 
 The page must say which notebook it shows, where to run it and where its source lives, so
 `action_links` renders the "Download notebook", "Open in Colab" and "View source" links.
-Plain Python with no MkDocs dependency; `overrides/hooks/notebooks.py` calls it.
+Plain Python with no MkDocs dependency; the plugin `dlmd-notebooks` (plugin.py) calls it.
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from dlmd.quality.browsing import CHROMIUM
 
-REPO = Path(__file__).resolve().parents[2]
-LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+# From package-lock.json, installed by `npm ci` in the folder the checks run from.
+LIGHTHOUSE = Path("node_modules", ".bin", "lighthouse")
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
     "--disable-component-update --disable-sync"

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-REPO = Path(__file__).resolve().parents[2]
-VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# From package-lock.json, installed by `npm ci` in the folder the checks run from.
+VNU_JAR = Path("node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 
 # Warnings that come from the theme and cannot be fixed in overrides/ or site.css: a pattern
 # (regular expression on the message) and why it stays. Empty while every page is clean.

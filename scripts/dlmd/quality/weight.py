@@ -1,4 +1,4 @@
-"""Weight budget: each page's gzipped transfer and request count, from scripts/pageweight.
+"""Weight budget: each page's gzipped transfer and request count, from dlmd.pageweight.
 
 A Markdown page must stay under 90 KB, a notebook page under 120 KB (1 KB = 1,000 bytes, as
 pageweight counts): what a first-time reader on a phone downloads before the page is usable.

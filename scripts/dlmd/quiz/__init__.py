@@ -6,7 +6,7 @@ Markdown text -> `parse` -> `validate` -> `render` (HTML for md_in_html).
 
 Syntax
 ------
-A quiz sits between two HTML comments, each alone on its line at column 0. Without the hook
+A quiz sits between two HTML comments, each alone on its line at column 0. Without the plugin
 (e.g. on GitHub) the region still reads as a numbered list of questions with task-list boxes::
 
     <!-- quiz -->

@@ -29,7 +29,7 @@ from dlmd.snippetcheck.results import (
 )
 from dlmd.snippetcheck.workspace import RunOptions, Workspace
 
-RUNNER = Path(__file__).with_name("runner_child.py")
+RUNNER = "dlmd.snippetcheck.runner_child"  # run with -m: the working directory is importable
 STARTUP_TIMEOUT = 60.0  # seconds for the child to start (no snippet code runs yet)
 PROCESS_OUTPUT_CAP = 20_000_000  # bytes a child may write to its real stdout/stderr (fd 1/2)
 PROCESS_OUTPUT_KEEP = 8_000  # characters of that output shown when the process dies
@@ -165,7 +165,7 @@ def run_markdown(page: Page, options: RunOptions) -> PageResult:
     timeouts = {b.number: b.timeout or options.timeout for b in blocks}
     try:
         process = subprocess.Popen(
-            [sys.executable, str(RUNNER), str(job_file)],
+            [sys.executable, "-m", RUNNER, str(job_file)],
             cwd=box.work,
             env=env,
             stdin=subprocess.DEVNULL,

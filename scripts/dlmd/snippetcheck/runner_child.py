@@ -1,6 +1,8 @@
 """Runs one Markdown page's Python blocks in a fresh process (started by execute.py).
 
-Usage: python runner_child.py JOB.json  (standard library only; never imported by the parent)
+Usage: python -m dlmd.snippetcheck.runner_child JOB.json  (standard library only; never imported
+by the parent). Run with -m, Python puts the working directory first on the import path, as a
+notebook does, and not this runner's folder.
 
 The blocks run in order, each once, in one namespace that is a real `__main__` module, as in a
 notebook: `if __name__ == "__main__":` bodies run and top-level `await` works. Each block is
@@ -223,11 +225,6 @@ def main() -> None:
     dump = open(job["dump_file"], "w")  # noqa: SIM115 - must stay open for faulthandler
     faulthandler.register(signal.SIGUSR1, file=dump, all_threads=True)
 
-    # Like a notebook: the working directory is importable, this runner's folder is not.
-    if sys.path and os.path.abspath(sys.path[0] or ".") == os.path.dirname(HERE):
-        sys.path[0] = ""
-    else:
-        sys.path.insert(0, "")
     blocks = [Block(b) for b in job["blocks"]]
     register_sources(blocks)
     sandbox = sys.modules.get("_dlmd_sandbox")
