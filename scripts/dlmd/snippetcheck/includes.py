@@ -1,11 +1,13 @@
 """Expand `--8<--` includes the way pymdownx.snippets does, keeping where each line came from.
 
-This mirrors `pymdownx.snippets.SnippetPreprocessor.parse_snippets` (inline and block markers,
-`;` escapes, line ranges `file:3:8`, named sections `file:name`, nested includes, auto-append)
-for the options the site sets (base paths that are folders, check_paths, auto_append; config.py
-refuses others), reusing its regular expressions, and adds a per-line origin (file, line) so
-that a failing line in an included file is reported at that file's line. A test compares the
-expanded text with the real preprocessor's output, so the two cannot drift apart.
+This mirrors `pymdownx.snippets.SnippetPreprocessor.parse_snippets` for what the site uses:
+whole files included inline or in block form (nested, with `;` escapes and section markers
+dropped) from base paths that are folders, check_paths and auto_append (config.py refuses other
+options). It reuses the preprocessor's regular expressions and adds a per-line origin (file,
+line) so that a failing line in an included file is reported at that file's line. Line ranges
+(`file:3:8`) and named sections (`file:name`) are refused with an error naming the include
+line. A test compares the expanded text with the real preprocessor's output, so the two cannot
+drift apart.
 """
 
 from __future__ import annotations
@@ -59,10 +61,6 @@ class Expanded:
     included: list[Path] = field(default_factory=list)  # every file read, in first-use order
 
 
-def _clamp(value: int, lower: int, upper: int) -> int:
-    return max(lower, min(value, upper))
-
-
 class _Expander:
     def __init__(self, config: SnippetsConfig, tab_length: int) -> None:
         self.config = config
@@ -95,37 +93,8 @@ class _Expander:
             result.append(("", Origin(file, len(result) + 1)))
         return result
 
-    def extract_section(
-        self, section: str, lines: list[tuple[str, Origin]], at: Origin
-    ) -> list[tuple[str, Origin]]:
-        new: list[tuple[str, Origin]] = []
-        start = found = False
-        for text, origin in lines:
-            m = RE_SNIPPET_SECTION.match(text)
-            if m and start and m.group("escape"):
-                text = _unescape_section(m)
-            elif m is not None and m.group("name") == section:
-                if not start and m.group("type") == "start":
-                    start = found = True
-                    continue
-                if start and m.group("type") == "start":
-                    continue
-                if start and m.group("type") == "end":
-                    break
-                break
-            elif m and start:
-                continue
-            if start:
-                new.append((text, origin))
-        if not found and self.config.check_paths:
-            raise IncludeError(at, f"section '{section}' not found in the included file")
-        return new
-
     def parse(
-        self,
-        lines: list[tuple[str, Origin]],
-        file_name: str | None = None,
-        is_section: bool = False,
+        self, lines: list[tuple[str, Origin]], file_name: str | None = None
     ) -> list[tuple[str, Origin]]:
         if file_name:
             self.seen.add(file_name)
@@ -146,13 +115,12 @@ class _Expander:
                     block = not block
                     continue
             elif not block:
-                if not is_section:
-                    m2 = RE_SNIPPET_SECTION.match(line)
-                    if m2 and m2.group("escape"):
-                        line = _unescape_section(m2)
-                        m2 = None
-                    if m2 is not None:
-                        continue
+                m2 = RE_SNIPPET_SECTION.match(line)
+                if m2 and m2.group("escape"):
+                    line = _unescape_section(m2)
+                    m2 = None
+                if m2 is not None:
+                    continue
                 new.append((line, origin))
                 continue
 
@@ -168,9 +136,6 @@ class _Expander:
             if path.startswith(";"):
                 continue
 
-            starts: list[int | None] = []
-            ends: list[int | None] = []
-            section = None
             mf = RE_SNIPPET_FILE.match(path)
             path = "" if mf is None else mf.group(1).strip()
             if not path:
@@ -178,14 +143,12 @@ class _Expander:
                     raise IncludeError(origin, "include names no file")
                 continue
             assert mf is not None
-            if mf.group(2):
-                for nums in mf.group(2)[1:].split(","):
-                    span = nums.split(":")
-                    st = int(span[0]) if span[0] else None
-                    starts.append(st if st is None or st < 0 else max(0, st - 1))
-                    ends.append(int(span[1]) if len(span) > 1 and span[1] else None)
-            elif mf.group(3):
-                section = mf.group(3)[1:]
+            if mf.group(2) or mf.group(3):
+                raise IncludeError(
+                    origin,
+                    f"include '{mf.group(0)}': the snippet check reads whole files only, not line "
+                    "ranges or sections; include the whole file",
+                )
 
             # URL includes are off on this site (url_download is not set), so a URL is looked
             # up as a path and reported missing, as the renderer does.
@@ -200,19 +163,7 @@ class _Expander:
                 continue
             if snippet in self.seen:
                 continue
-            s_lines = self.read(snippet)
-            if s_lines:
-                total = len(s_lines)
-                if starts and ends:
-                    final: list[tuple[str, Origin]] = []
-                    for st, en in zip(starts, ends, strict=True):
-                        s_start = _clamp(total + st, 0, total) if st and st < 0 else st
-                        s_end = _clamp(total + 1 + en, 0, total) if en and en < 0 else en
-                        final.extend(s_lines[slice(s_start, s_end, None)])
-                    s_lines = final
-                elif section:
-                    s_lines = self.extract_section(section, s_lines, origin)
-            for text, sub_origin in self.parse(s_lines, snippet, is_section=section is not None):
+            for text, sub_origin in self.parse(self.read(snippet), snippet):
                 new.append((space + text, sub_origin))
 
         if file_name:
@@ -225,8 +176,9 @@ def expand_includes(
 ) -> Expanded:
     """Return `lines` with every `--8<--` include expanded (plus auto-appended files).
 
-    Raises IncludeError (with the origin of the include line) for a missing file or section
-    when the site sets `check_paths`, as the renderer would fail the build.
+    Raises IncludeError (with the origin of the include line) for a missing file when the site
+    sets `check_paths`, as the renderer would fail the build, and for an include of part of a
+    file.
     """
     if not config.enabled:
         return Expanded(list(lines), list(origins))
