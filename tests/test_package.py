@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 
 PACKAGE = Path(dlmd.__file__).parent
 PLUGINS = {"dlmd-quiz", "dlmd-notebooks", "dlmd-page-meta", "dlmd-glossary", "dlmd-theme-html"}
-COMMANDS = ["check-snippets", "check-quizzes", "bench-snippets", "site-figures", "page-weight"]
+COMMANDS = ["check-snippets", "check-quizzes", "site-figures", "page-weight"]
 
 
 def test_the_package_imports_from_outside_the_repository(tmp_path: Path) -> None:

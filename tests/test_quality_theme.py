@@ -32,7 +32,7 @@ EXPECTED_COPIES = [
 
 @pytest.fixture(scope="module")
 def specimen_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("specimen-site"), SPECIMEN)
+    return build_site(tmp_path_factory.mktemp("specimen-site"), SPECIMEN, REPO / "mkdocs.yml")
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
@@ -23,18 +22,12 @@ class GlossaryConfig(base.Config):
     abbreviations = c.Type(str, default="includes/abbreviations.md")
 
 
-def on_page_markdown(markdown: str, page: Page, abbreviations: Path) -> str:
-    if MARKER not in markdown:
-        return markdown
-    try:
-        table = glossary_table(read_abbreviations(abbreviations))
-    except ValueError as error:
-        raise PluginError(str(error)) from error
-    return markdown.replace(MARKER, f"\n\n{table}\n\n")  # a table needs blank lines around it
-
-
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, **_: object
-    ) -> str:
-        return on_page_markdown(markdown, page, Path(self.config.abbreviations))
+    def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:
+        if MARKER not in markdown:
+            return markdown
+        try:
+            table = glossary_table(read_abbreviations(Path(self.config.abbreviations)))
+        except ValueError as error:
+            raise PluginError(str(error)) from error
+        return markdown.replace(MARKER, f"\n\n{table}\n\n")  # a table needs blank lines around it

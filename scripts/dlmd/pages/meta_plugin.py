@@ -38,7 +38,7 @@ def _notebook_meta(source: str) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def on_page_markdown(markdown: str, page: Page, required: tuple[str, ...] = REQUIRED) -> str:
+def check_page_meta(markdown: str, page: Page, required: tuple[str, ...] = REQUIRED) -> str:
     notebook = page.file.src_uri.endswith(".ipynb")
     if not notebook and not page.file.src_uri.endswith(".md"):
         return markdown
@@ -72,5 +72,5 @@ def on_page_markdown(markdown: str, page: Page, required: tuple[str, ...] = REQU
 
 class PageMetaPlugin(BasePlugin[PageMetaConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:
-        required = (*self.config.required, "last_reviewed")
-        return on_page_markdown(markdown, page, tuple(dict.fromkeys(required)))
+        required = tuple(dict.fromkeys((*self.config.required, "last_reviewed")))
+        return check_page_meta(markdown, page, required)

@@ -9,18 +9,10 @@ from mkdocs.structure.pages import Page
 from dlmd.pages.theme_html import fix_html
 
 
-def on_post_page(output: str, page: Page, **_: object) -> str:
-    return fix_html(output)
-
-
-def on_post_template(output_content: str, template_name: str, **_: object) -> str:
-    # 404.html is rendered as a theme template, not a page.
-    return fix_html(output_content) if template_name.endswith(".html") else output_content
-
-
 class ThemeHTMLPlugin(BasePlugin):
     def on_post_page(self, output: str, *, page: Page, **_: object) -> str:
-        return on_post_page(output, page)
+        return fix_html(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, **_: object) -> str:
-        return on_post_template(output_content, template_name)
+        # 404.html is rendered as a theme template, not a page.
+        return fix_html(output_content) if template_name.endswith(".html") else output_content

@@ -10,7 +10,6 @@ with --budget-kb, when a page's total transfer exceeds the budget. 1 KB = 1,000 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from dlmd.pageweight import PageWeight, measure_site
@@ -62,6 +61,3 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no page in {args.site} matches {args.only!r}")
     return report(weights, args.budget_kb, args.files)
 
-
-if __name__ == "__main__":
-    sys.exit(main())

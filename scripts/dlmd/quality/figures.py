@@ -22,7 +22,6 @@ Lighthouse performance depends on the machine's load: compare runs on the same m
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -189,6 +188,3 @@ def main(argv: list[str] | None = None) -> int:
     print("Every gated figure passes.")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -45,20 +45,6 @@ def source_pages(docs_dir: Path) -> list[SitePage]:
     return sorted(pages, key=lambda page: page.path)
 
 
-def built_pages(site_dir: Path) -> list[str]:
-    """URL paths of every HTML page in a built site (each directory's index.html)."""
-    paths = []
-    for index in sorted(site_dir.rglob("index.html")):
-        rel = index.parent.relative_to(site_dir).as_posix()
-        paths.append("" if rel == "." else rel + "/")
-    return sorted(paths)
-
-
-def html_files(site_dir: Path) -> list[Path]:
-    """Every HTML document a reader can open, including the 404 page."""
-    return sorted(site_dir.rglob("*.html"))
-
-
 def site_pages(docs_dir: Path) -> list[SitePage]:
     """Every page a reader can open: those from the sources, then the not-found page."""
     return [*source_pages(docs_dir), SitePage(NOT_FOUND, "markdown")]

@@ -51,6 +51,3 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{quizzes} quizzes with {questions} questions in {len(files)} files: all valid.")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

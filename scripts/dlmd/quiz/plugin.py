@@ -32,24 +32,6 @@ class QuizConfig(base.Config):
     assets = c.Type(bool, default=True)
 
 
-def _shown_path(page: Page) -> str:
-    return shown_path(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
-
-
-def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
-    if page.file.src_uri.endswith(".ipynb") and "<!-- quiz -->" in markdown:
-        raise PluginError(
-            f"{_shown_path(page)}: a quiz in a notebook is not rendered; "
-            "put it in a Markdown page (e.g. the tutorials index) instead."
-        )
-    if not page.file.src_uri.endswith(".md") or "quiz" not in markdown.lower():
-        return markdown  # most pages need no parsing
-    try:
-        return convert_page(markdown, page.file.content_string, _shown_path(page))
-    except QuizError as error:
-        raise PluginError("\n".join(error.messages)) from error
-
-
 class QuizPlugin(BasePlugin[QuizConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.assets:
@@ -64,4 +46,15 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:
-        return on_page_markdown(markdown, page)
+        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+        if page.file.src_uri.endswith(".ipynb") and "<!-- quiz -->" in markdown:
+            raise PluginError(
+                f"{where}: a quiz in a notebook is not rendered; "
+                "put it in a Markdown page (e.g. the tutorials index) instead."
+            )
+        if not page.file.src_uri.endswith(".md") or "quiz" not in markdown.lower():
+            return markdown  # most pages need no parsing
+        try:
+            return convert_page(markdown, page.file.content_string, where)
+        except QuizError as error:
+            raise PluginError("\n".join(error.messages)) from error

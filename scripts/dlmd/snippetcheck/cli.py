@@ -152,6 +152,3 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     counts = print_summary(ordered, out)
     return EXIT_FAILED if counts["failed"] else EXIT_OK
 
-
-if __name__ == "__main__":
-    sys.exit(main())

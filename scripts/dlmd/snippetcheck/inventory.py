@@ -12,10 +12,6 @@ Markdown pages: includes expanded (includes.py), fences found as the renderer fi
 - `text`, `output`, `txt`, `yaml`, `yml`, `json`, `toml`, `markdown`, `md`, `html`, `css`, and the
   site's custom fences: shown, not run;
 - anything else (unknown language, no language, Python with unexpected attributes): an error.
-
-Notebooks: every code cell runs (a cell of only `%pip install` lines is checked like a pip
-block); fences in Markdown cells are classified like a page's, and Python there is an error
-because it is shown but never run.
 """
 
 from __future__ import annotations

@@ -4,8 +4,10 @@
     <!-- check: timeout=300 -->
     <!-- check: timeout=300 skip reason="..." -->      (several keys in one marker are fine)
 
-Blank lines may separate a marker from its block, nothing else may. In a notebook, the same
-settings live in the code cell's metadata: `{"dlmd": {"skip": "reason", "timeout": 300}}`.
+Blank lines may separate a marker from its block, nothing else may; inside admonitions and tabs
+leave one (without it Python-Markdown wraps the comment and the block in one <p>). In a
+notebook, the same settings live in the code cell's metadata: `{"dlmd": {"skip": "reason",
+"timeout": 300}}`.
 """
 
 from __future__ import annotations

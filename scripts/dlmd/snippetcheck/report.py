@@ -28,11 +28,7 @@ def summary(results: Iterable[PageResult]) -> dict[str, int]:
             counts[block.status] += 1
         counts[FAILED] += len(page.errors)  # page-level problems count as failures
     return {
-        "passed": counts[PASSED],
-        "failed": counts[FAILED],
-        "skipped": counts[SKIPPED],
-        "blocked": counts[BLOCKED],
-        "not_run": counts[NOT_RUN],
+        **{status.replace("-", "_"): count for status, count in counts.items()},
         "pages": len(results),
         "pages_failed": sum(1 for p in results if p.status == FAILED),
         "pages_cached": sum(1 for p in results if p.cached),

@@ -12,12 +12,12 @@ PASSED, FAILED, BLOCKED, SKIPPED, NOT_RUN = "passed", "failed", "blocked", "skip
 
 @dataclass
 class BlockResult:
-    number: int
-    file: str
-    line: int | None
+    number: int  # position on the page, from 1
+    file: str  # docs/index.md, or the included file
+    line: int | None  # the opening fence; None for a notebook code cell
     language: str
-    kind: str
-    status: str
+    kind: str  # python | pip | shell | text | custom | unclassified (inventory.py)
+    status: str  # passed | failed | blocked | skipped | not-run
     message: str = ""
     location: str = ""  # file:line (or notebook cell) of the failure
     failing_line: str = ""
@@ -44,8 +44,8 @@ class PageResult:
     kind: str
     blocks: list[BlockResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # page-level problems, `file:line: message`
-    metrics: dict[str, float] = field(default_factory=dict)
-    offline_files: list[dict[str, str]] = field(default_factory=list)
+    metrics: dict[str, float] = field(default_factory=dict)  # a notebook's targets reached
+    offline_files: list[dict[str, str]] = field(default_factory=list)  # {"path", "sha256"}
     cached: bool = False
     duration: float = 0.0
 
