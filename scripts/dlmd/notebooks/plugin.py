@@ -32,47 +32,6 @@ class NotebooksConfig(base.Config):
     abbreviations = c.Type(str, default="includes/abbreviations.md")
 
 
-def on_page_content(
-    html: str,
-    page: Page,
-    config: MkDocsConfig,
-    files: Files,
-    abbreviations: list[tuple[str, str]],
-    branch: str,
-) -> str:
-    if not page.file.src_uri.endswith(".ipynb"):
-        return html
-    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent)
-    source_path = f"{docs.as_posix()}/{page.file.src_uri}"
-
-    def resolve(path: str) -> str | None:
-        uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
-        target = files.get_file_from_path(uri)
-        if target is None or not target.is_documentation_page():
-            return None
-        url = get_relative_url(target.url, page.url)
-        directory = target.url == "" or target.url.endswith("/")  # "" is the home page
-        return url + "/" if directory and not url.endswith("/") else url
-
-    try:
-        notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
-        result = render(
-            html,
-            notebook=notebook,
-            where=source_path,
-            resolve_link=resolve,
-            abbreviations=abbreviations,
-            actions=action_links(config.repo_url or "", source_path, branch),
-        )
-    except (NotebookHTMLError, ValueError) as error:
-        raise PluginError(str(error)) from error
-    folder = Path(page.file.abs_dest_path).parent
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in result.images.items():
-        (folder / name).write_bytes(data)
-    return result.html
-
-
 class NotebooksPlugin(BasePlugin[NotebooksConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         try:
@@ -80,9 +39,35 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         except ValueError as error:
             raise PluginError(str(error)) from error
 
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
-        return on_page_content(
-            html, page, config, files, self.abbreviations, self.config.branch
-        )
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not page.file.src_uri.endswith(".ipynb"):
+            return html
+        docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent)
+        source_path = f"{docs.as_posix()}/{page.file.src_uri}"
+
+        def resolve(path: str) -> str | None:
+            uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+            target = files.get_file_from_path(uri)
+            if target is None or not target.is_documentation_page():
+                return None
+            url = get_relative_url(target.url, page.url)
+            directory = target.url == "" or target.url.endswith("/")  # "" is the home page
+            return url + "/" if directory and not url.endswith("/") else url
+
+        try:
+            notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+            result = render(
+                html,
+                notebook=notebook,
+                where=source_path,
+                resolve_link=resolve,
+                abbreviations=self.abbreviations,
+                actions=action_links(config.repo_url or "", source_path, self.config.branch),
+            )
+        except (NotebookHTMLError, ValueError) as error:
+            raise PluginError(str(error)) from error
+        folder = Path(page.file.abs_dest_path).parent
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in result.images.items():
+            (folder / name).write_bytes(data)
+        return result.html

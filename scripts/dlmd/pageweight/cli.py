@@ -1,8 +1,6 @@
 """Print what each page of a built site transfers (gzip) and flag loads from other origins.
 
-Usage: page-weight SITE_DIR [--only GLOB] [--base-path /repo/]
-       [--budget-kb N] [--files]
-
+Usage: page-weight SITE_DIR [--only GLOB] [--base-path /repo/] [--budget-kb N] [--files]
 Exit status 1 when a page loads anything from another origin or a file the site lacks, or,
 with --budget-kb, when a page's total transfer exceeds the budget. 1 KB = 1,000 bytes.
 """
@@ -45,12 +43,8 @@ def report(weights: list[PageWeight], budget_kb: float | None, show_files: bool)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built site, e.g. the output of mkdocs build")
-    parser.add_argument(
-        "--only", default="*.html", help="pages to weigh, e.g. 'tutorials/*' (* also matches /)"
-    )
-    parser.add_argument(
-        "--base-path", default="/", help="path the site is served under, e.g. /repo-name/"
-    )
+    parser.add_argument("--only", default="*.html", help="pages, e.g. 'tutorials/*' (* matches /)")
+    parser.add_argument("--base-path", default="/", help="where the site is served, e.g. /repo/")
     parser.add_argument("--budget-kb", type=float, help="fail pages whose total exceeds this")
     parser.add_argument("--files", action="store_true", help="list each page's files")
     args = parser.parse_args(argv)

@@ -1,8 +1,7 @@
 """Sizes over the wire: each page's HTML plus every file it loads, gzip-compressed like a host.
 
-A static host such as GitHub Pages compresses text (HTML, CSS, JS, JSON, SVG) and sends images
-and fonts as they are. Figures here count each distinct file once per page: what a first-time
-visitor with an empty cache downloads to see that page.
+What the host compresses is host.py's rule. Figures count each distinct file once per page:
+what a first-time visitor with an empty cache downloads to see that page.
 """
 
 from __future__ import annotations

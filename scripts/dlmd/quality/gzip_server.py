@@ -1,9 +1,8 @@
 """The loopback static server for a built site (tests and figures): answers like the host.
 
-GitHub Pages serves text assets gzip-compressed, a directory URL from its index.html and a
-missing page as 404.html with status 404. Lighthouse and the transfer-size figures must see
-the same bytes a reader downloads, so this server does the same; Python's plain
-`http.server` sends everything uncompressed.
+GitHub Pages serves text gzip-compressed (dlmd.pageweight.host), a directory URL from its
+index.html and a missing page as 404.html with status 404; Lighthouse and the transfer sizes
+must see the bytes a reader downloads, which Python's plain `http.server` does not send.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from dlmd.pageweight.host import content_type, gzipped, is_compressible
 
 
 class GzipHandler(http.server.BaseHTTPRequestHandler):
-    """Serve files under `root` (set by `make_server`), gzip-compressed when the client asks."""
+    """Serve files under `root` (set by `serving`), gzip-compressed when the client asks."""
 
     root: Path
     base_path: str  # where the site lives on the host, e.g. "/" or "/project/"
@@ -99,37 +98,22 @@ class GzipHandler(http.server.BaseHTTPRequestHandler):
         self._reply(send_body=False)
 
 
-def make_server(
-    root: Path, base_path: str = "/", port: int = 0
-) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """A gzip-serving server for `root` on loopback (not started); return it and the site's URL.
-
-    The site is served below `base_path` as on the production host (a project site lives at
-    /<repository>/), so pages that use absolute paths, such as 404.html, work too.
-    """
+@contextmanager
+def serving(root: Path, base_path: str = "/") -> Iterator[str]:
+    """Serve `root` with gzip on a free loopback port for the duration of the block; yield the
+    site's URL. The site is served below `base_path` as on the production host (a project site
+    lives at /<repository>/), so pages that use absolute paths, such as 404.html, work too."""
     if not (base_path.startswith("/") and base_path.endswith("/")):
         raise ValueError(f"base_path must start and end with '/', got {base_path!r}")
     root = Path(root).resolve()
     if not root.is_dir():
         raise FileNotFoundError(f"{root}: no such folder; build the site first")
-    handler = type(
-        "SiteHandler",
-        (GzipHandler,),
-        {"root": root, "base_path": base_path, "_cache": {}, "_lock": threading.Lock()},
-    )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    fields = {"root": root, "base_path": base_path, "_cache": {}, "_lock": threading.Lock()}
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("Site", (GzipHandler,), fields))
     server.daemon_threads = True
-    return server, f"http://127.0.0.1:{server.server_address[1]}{base_path}"
-
-
-@contextmanager
-def serving(root: Path, base_path: str = "/") -> Iterator[str]:
-    """Serve `root` with gzip on a free loopback port for the duration of the block."""
-    server, url = make_server(root, base_path)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield url
+        yield f"http://127.0.0.1:{server.server_address[1]}{base_path}"
     finally:
         server.shutdown()
         server.server_close()

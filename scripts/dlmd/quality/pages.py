@@ -1,5 +1,4 @@
-"""Which pages the site has: from the sources (before a build) and from a built site.
-
+"""Which pages the site has (from the sources, before a build) and where a built one is served.
 A page's key is its path below the site root as a reader's URL has it: "" for the home page,
 "faq/", "applications/imaging/", "tutorials/mnist-cnn/" (directory URLs, MkDocs' default).
 """

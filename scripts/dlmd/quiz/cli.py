@@ -1,11 +1,8 @@
-"""Check the quizzes in Markdown files without building the site.
+"""Check the quizzes in Markdown files without building the site: `check-quizzes [PATH ...]`.
 
-    check-quizzes [PATH ...]
-
-PATH is a Markdown file or a folder searched for *.md (default: docs/ in the working directory).
-Prints one `file:line: message` per problem and exits 1 if there is any, else prints a
-one-line summary and exits 0; a PATH that does not exist exits 2. The checks are the ones
-the build runs (dlmd.quiz), so a page that passes here passes there.
+PATH is a Markdown file or a folder searched for *.md (default: docs/). Prints one
+`file:line: message` per problem and exits 1 if there is any, else a summary (exit 0); a
+missing PATH exits 2. The checks are the build's (dlmd.quiz): a page that passes here passes there.
 """
 
 from __future__ import annotations

@@ -30,55 +30,24 @@ def build_parser() -> argparse.ArgumentParser:
         prog="check-snippets",
         description="Run every code snippet of the site as printed and report what fails.",
     )
-    parser.add_argument(
-        "paths", nargs="*", type=Path, help="Markdown pages, notebooks or folders (default: docs/)"
-    )
-    parser.add_argument(
-        "--offline-data",
-        type=Path,
-        metavar="DIR",
-        help="serve known dataset downloads from DIR and block all other network access",
-    )
-    parser.add_argument("--json", type=Path, metavar="PATH", help="write the JSON report here")
-    parser.add_argument("--no-cache", action="store_true", help="run every page, cached or not")
-    parser.add_argument(
-        "--cache-dir",
-        type=Path,
-        metavar="DIR",
-        help="where passing pages are remembered (default: .cache/snippets beside mkdocs.yml)",
-    )
-    parser.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="run N pages at a time (default 1)"
-    )
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=60.0,
-        metavar="SECONDS",
-        help="limit per block or cell (default 60; a marker raises it for one block)",
-    )
-    parser.add_argument(
-        "--write-outputs",
-        action="store_true",
-        help="run the notebooks and write their fresh outputs back into the .ipynb files",
-    )
-    parser.add_argument(
-        "--lock",
-        type=Path,
-        help="lock file that pip install blocks are checked against "
-        "(default: requirements/test.txt beside mkdocs.yml)",
-    )
-    parser.add_argument(
-        "-f",
-        "--config-file",
-        type=Path,
-        default=Path("mkdocs.yml"),
-        metavar="PATH",
-        help="the site's MkDocs configuration (default: mkdocs.yml)",
-    )
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="print tables only for pages that failed"
-    )
+    add = parser.add_argument
+    add("paths", nargs="*", type=Path, help="Markdown pages, notebooks or folders (default: docs/)")
+    add("--offline-data", type=Path, metavar="DIR",
+        help="serve known dataset downloads from DIR and block all other network access")
+    add("--json", type=Path, metavar="PATH", help="write the JSON report here")
+    add("--no-cache", action="store_true", help="run every page, cached or not")
+    add("--cache-dir", type=Path, metavar="DIR", help="where passing pages are remembered "
+        "(default: .cache/snippets beside mkdocs.yml)")
+    add("-j", "--jobs", type=int, default=1, metavar="N", help="run N pages at a time (default 1)")
+    add("--timeout", type=float, default=60.0, metavar="SECONDS",
+        help="limit per block or cell (default 60; a marker raises it for one block)")
+    add("--write-outputs", action="store_true",
+        help="run the notebooks and write their fresh outputs into the .ipynb files")
+    add("--lock", type=Path, help="lock file that pip install blocks are checked against "
+        "(default: requirements/test.txt beside mkdocs.yml)")
+    add("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="PATH",
+        help="the site's MkDocs configuration (default: mkdocs.yml)")
+    add("-q", "--quiet", action="store_true", help="print tables only for pages that failed")
     return parser
 
 

@@ -4,14 +4,10 @@ This module holds the blocks' model and the Markdown inventory; notebook_invento
 notebooks with the same classification, sources.py picks the reader for each file.
 
 Markdown pages: includes expanded (includes.py), fences found as the renderer finds them
-(fences.py), markers attached (markers.py), then each block classified:
-
-- `python`, `py`, `python3` (options `title`, `hl_lines`, `linenums` only): run;
-- `bash`, `sh`, `shell`, `console` whose every command is `pip install ...`: checked against the
-  lock, not run; any other shell command is an error unless skipped with a reason;
-- `text`, `output`, `txt`, `yaml`, `yml`, `json`, `toml`, `markdown`, `md`, `html`, `css`, and the
-  site's custom fences: shown, not run;
-- anything else (unknown language, no language, Python with unexpected attributes): an error.
+(fences.py), markers attached (markers.py), then each block classified (`classify`): Python
+(RUN_LANGUAGES, options `title`, `hl_lines`, `linenums` only) runs; shell blocks of only
+`pip install` are checked against the lock, other shell commands are errors; SHOWN_LANGUAGES
+and the site's custom fences are shown, not run; anything else is an error unless skipped.
 """
 
 from __future__ import annotations

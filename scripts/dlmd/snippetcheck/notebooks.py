@@ -1,8 +1,7 @@
 """Run notebooks with nbclient in a fresh kernel, check stored outputs and targets.
 
-- Code cells run in order in one kernel (working directory and HOME in a temporary folder, the
-  same guards as Markdown pages via sitecustomize). Cells are numbered as "code cell N", counting
-  code cells only, from 1.
+- Code cells run in order in one kernel, in a workspace with the guards Markdown pages get.
+  Cells are numbered as "code cell N", counting code cells only, from 1.
 - Stale outputs: `--write-outputs` records in each run cell's metadata the SHA-256 of its source
   (`cell.metadata["dlmd"]["source_sha256"]`). A normal check fails a cell whose source no longer
   matches, or that has outputs but no such record.

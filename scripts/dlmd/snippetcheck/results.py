@@ -64,16 +64,8 @@ class PageResult:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PageResult:
-        return cls(
-            path=data["path"],
-            kind=data["kind"],
-            blocks=[BlockResult.from_dict(b) for b in data["blocks"]],
-            errors=list(data.get("errors", [])),
-            metrics=dict(data.get("metrics", {})),
-            offline_files=list(data.get("offline_files", [])),
-            cached=bool(data.get("cached", False)),
-            duration=float(data.get("duration", 0.0)),
-        )
+        values = {k: v for k, v in data.items() if k in {f.name for f in fields(cls)}}
+        return cls(**{**values, "blocks": [BlockResult.from_dict(b) for b in data["blocks"]]})
 
 
 def initial_result(block: Block) -> BlockResult:

@@ -1,8 +1,7 @@
 """Runs one Markdown page's Python blocks in a fresh process (started by execute.py).
 
-Usage: python -m dlmd.snippetcheck.runner_child JOB.json  (standard library only; never imported
-by the parent). Run with -m, Python puts the working directory first on the import path, as a
-notebook does, and not this runner's folder.
+Usage: python -m dlmd.snippetcheck.runner_child JOB.json (standard library only; -m puts the
+working directory first on the import path, as in a notebook, and not this runner's folder).
 
 The blocks run in order, each once, in one namespace that is a real `__main__` module, as in a
 notebook: `if __name__ == "__main__":` bodies run and top-level `await` works. Each block is

@@ -1,9 +1,9 @@
 """Guards installed in every process that runs snippets: the page's child process and the
 notebook kernel (and any Python process a snippet starts).
 
-The checker copies this file as `_dlmd_sandbox.py` next to a two-line `sitecustomize.py` in a
-temporary folder on PYTHONPATH, so Python installs it at start-up, before any snippet runs. It
-uses the standard library only. Settings come from environment variables:
+The workspace (workspace.py) copies this file as `_dlmd_sandbox.py` beside a `sitecustomize.py`
+on PYTHONPATH, so Python installs it before any snippet runs (standard library only). Settings
+come from environment variables:
 
 - DLMD_SNIPPETS_EVENTS: a file to which one JSON object per line is appended:
   {"network": "https://host/path"} for each blocked network access,
@@ -14,9 +14,9 @@ uses the standard library only. Settings come from environment variables:
   are served from this folder instead: for now Keras' MNIST, whose `get_file` checks a fixed
   hash of the original download, so the fetch itself is replaced for that one origin.
 
-stdin is always replaced: a snippet that waits for a reader's typing would hang a check.
-The file system is not sandboxed: the working directory and HOME are fresh temporary folders,
-so relative and `~` paths stay there, but a snippet that writes an absolute path writes it.
+stdin is always replaced: a snippet that waits for a reader's typing would hang a check. The
+file system is not sandboxed: relative and `~` paths stay in the fresh temporary folders, but a
+snippet that writes an absolute path writes it.
 """
 
 from __future__ import annotations

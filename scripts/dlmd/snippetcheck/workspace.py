@@ -1,7 +1,5 @@
 """The parent's side of a page run: its options and a fresh temporary folder (working directory,
-HOME, the guards the child loads, the event log). The guards themselves, which run inside the
-child, are sandbox.py.
-"""
+HOME, the guards the child loads, the event log); the guards inside the child are sandbox.py."""
 
 from __future__ import annotations
 
