@@ -45,7 +45,11 @@ def build_site(
     `run_in` (default: mkdocs.yml's folder), where pymdownx.snippets' base paths and the
     plugins' abbreviation list are found. Raises BuildError with MkDocs' output on failure."""
     config_file = Path(config_file).resolve()
-    with tempfile.TemporaryDirectory(prefix="build-docs-") as tmp:
+    # The copy stays beside mkdocs.yml (in the ignored .cache/): the notebook pages link their
+    # source by its path from there.
+    cache = config_file.parent / ".cache"
+    cache.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="specimen-docs-", dir=cache) as tmp:
         arguments = [str(config_file), str(out_dir), str(extra_page or ""), f"{tmp}/docs"]
         result = subprocess.run(
             [sys.executable, "-c", _BUILD, *arguments],
