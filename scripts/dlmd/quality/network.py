@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-# Schemes that never reach a network (inline images, in-page blobs).
-_LOCAL_SCHEMES = ("data", "blob", "about")
+from dlmd.pageweight import is_foreign
 
 
 def origin_of(url: str) -> str:
@@ -23,9 +22,8 @@ def origin_of(url: str) -> str:
 
 
 def same_origin(url: str, origin: str) -> bool:
-    if urlsplit(url).scheme in _LOCAL_SCHEMES:
-        return True
-    return origin_of(url) == origin
+    # The page-weight scanner's rule: inline data and in-page blobs never reach a network.
+    return not is_foreign(url) or origin_of(url) == origin
 
 
 @dataclass
