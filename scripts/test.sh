@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
 # The browser tests and Lighthouse drive the Chromium that setup found (or installed).
-CHROMIUM="$(scripts/find_chromium.sh --find-only)"
+CHROMIUM="$(scripts/dlmd/quality/find_chromium.sh --find-only)"
 export CHROMIUM
 export NO_MKDOCS_2_WARNING=1
 py=.venv/bin/python
@@ -22,7 +22,7 @@ echo "== mkdocs build --strict"
 $py -m mkdocs build --strict --site-dir "$(mktemp -d)"
 
 echo "== quizzes"
-$py scripts/check_quizzes.py
+.venv/bin/check-quizzes
 
 echo "== pytest"
 # pytest exits 5 when it collected no test: that must fail CI, never pass it.

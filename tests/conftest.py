@@ -1,29 +1,41 @@
-"""Shared fixtures: the built site, a local server for it, and the local Chromium."""
+"""Shared fixtures: the built site, a local server for it, the local Chromium, the commands.
+
+Browser tests skip with the reason where Playwright or a Chromium is missing, so
+`pytest -m "not browser and not slow"` runs with only the site's dependencies installed.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
+import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from quality.browsing import chromium
+from dlmd.quality.browsing import chromium, chromium_path
+from dlmd.quality.build import build_site
+from dlmd.quality.gzip_server import serving
+from dlmd.quality.pages import base_path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-# The addresses the session's site is built with (scripts/site_address.py), fixed so that the
+# The addresses the session's site is built with (dlmd.pages.site_address), fixed so that the
 # tests see the same links wherever they run, whatever the checkout's remote or CI's variables.
 BUILD_ADDRESSES = {
     "SITE_URL": "https://test-owner.github.io/dl-medical-diagnostics/",
     "REPO_URL": "https://github.com/test-owner/dl-medical-diagnostics",
     "SITE_BRANCH": "test-branch",
 }
+
+
+def command(name: str) -> list[str]:
+    """A console script of the dlmd package, from the environment the tests run in."""
+    found = Path(sys.executable).with_name(name)
+    if not found.is_file():
+        found = Path(shutil.which(name) or name)
+    return [str(found)]
 
 
 @pytest.fixture(scope="session")
@@ -36,53 +48,32 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `mkdocs build --strict` writes it with BUILD_ADDRESSES, built once per
     test session."""
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **BUILD_ADDRESSES}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}"
-    return out
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve_directory(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `root` on a free loopback port; return the server and its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return build_site(out, config_file=REPO / "mkdocs.yml", env=BUILD_ADDRESSES)
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """Base URL (ending in /) of the built site on a local static server."""
-    server, url = serve_directory(built_site)
-    yield url
-    server.shutdown()
+    """Base URL (ending in /) of the built site on a local static server, at the root."""
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def gzip_site_url(built_site: Path) -> Iterator[str]:
     """URL of the built site at its production path, on a loopback server that gzips like the
-    host (scripts/quality/gzip_server.py): for Lighthouse, transfer sizes and the 404 page."""
-    from quality.gzip_server import serving
-    from quality.pages import base_path
-
+    host (dlmd.quality.gzip_server): for Lighthouse, transfer sizes and the 404 page."""
     with serving(built_site, base_path(built_site)) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """The Chromium scripts/find_chromium.sh finds, driven by Playwright."""
+    """The Chromium find_chromium.sh finds, driven by Playwright (never a download)."""
+    pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    try:
+        chromium_path()
+    except FileNotFoundError as error:
+        pytest.skip(f"no Chromium: {error}")
     with chromium() as launched:
         yield launched
 
@@ -106,14 +97,9 @@ def site_snippet_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """
     folder = tmp_path_factory.mktemp("snippets")
     report = folder / "report.json"
-    command = [
-        sys.executable,
-        "scripts/check_snippets.py",
-        "--offline-data",
-        str(SHARED / "datasets"),
-    ]
-    command += ["--cache-dir", str(folder / "cache"), "--json", str(report), "docs"]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=1800)
+    command_line = [*command("check-snippets"), "--offline-data", str(SHARED / "datasets")]
+    command_line += ["--cache-dir", str(folder / "cache"), "--json", str(report), "docs"]
+    result = subprocess.run(command_line, cwd=REPO, capture_output=True, text=True, timeout=1800)
     assert report.is_file(), f"the check wrote no report:\n{result.stdout}{result.stderr}"
     return {
         **json.loads(report.read_text(encoding="utf-8")),

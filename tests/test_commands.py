@@ -7,34 +7,32 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import REPO
+from dlmd.quality.build import BuildError, build_site
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def copy_of_site_sources(tmp_path: Path) -> Path:
     """A scratch copy of everything `mkdocs build` reads, so a test can break it safely."""
-    for name in ("docs", "includes", "overrides", "scripts"):
+    for name in ("docs", "includes", "overrides"):
         shutil.copytree(REPO / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
 
-def build(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "out")],
-        cwd=root,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def build(root: Path) -> str | None:
+    """None when `mkdocs build --strict` of the copy succeeds, else its output."""
+    try:
+        build_site(root / "out", config_file=root / "mkdocs.yml")
+    except BuildError as error:
+        return str(error)
+    return None
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -48,9 +46,9 @@ def test_a_page_without_a_description_fails_the_build_naming_the_file(tmp_path: 
     faq = root / "docs" / "faq.md"
     lines = faq.read_text(encoding="utf-8").splitlines(keepends=True)
     faq.write_text("".join(line for line in lines if not line.startswith("description:")))
-    result = build(root)
-    assert result.returncode != 0
-    assert "docs/faq.md:1: front matter is missing description" in result.stdout + result.stderr
+    failure = build(root)
+    assert failure is not None
+    assert "docs/faq.md:1: front matter is missing description" in failure
 
 
 def test_a_broken_link_fails_the_build(tmp_path: Path) -> None:
@@ -59,9 +57,8 @@ def test_a_broken_link_fails_the_build(tmp_path: Path) -> None:
         about.write(
             "\nSee [the missing page](no-such-page.md) and [a section](faq.md#no-such-id).\n"
         )
-    result = build(root)
-    assert result.returncode != 0
-    output = result.stdout + result.stderr
+    output = build(root)
+    assert output is not None
     assert "no-such-page.md" in output
     assert "no-such-id" in output
 
@@ -72,12 +69,9 @@ def test_a_malformed_abbreviation_fails_the_build_with_its_line(tmp_path: Path) 
     count = len(abbreviations.read_text(encoding="utf-8").splitlines())
     with abbreviations.open("a", encoding="utf-8") as file:
         file.write("*[CNN] Convolutional neural network\n")
-    result = build(root)
-    assert result.returncode != 0
-    assert (
-        f"abbreviations.md:{count + 1}: expected '*[TERM]: meaning'"
-        in result.stdout + result.stderr
-    )
+    failure = build(root)
+    assert failure is not None
+    assert f"abbreviations.md:{count + 1}: expected '*[TERM]: meaning'" in failure
 
 
 def free_port() -> int:
@@ -118,8 +112,8 @@ def test_the_serve_command_serves_the_site() -> None:
 def test_a_stray_python_file_in_docs_does_not_become_a_page(tmp_path: Path) -> None:
     root = copy_of_site_sources(tmp_path)
     (root / "docs" / "stray_helper.py").write_text("print('not a page')\n", encoding="utf-8")
-    result = build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
+    failure = build(root)
+    assert failure is None, failure
     assert not (root / "out" / "stray_helper").exists()
     assert "stray_helper" not in (root / "out" / "sitemap.xml").read_text(encoding="utf-8")
 
@@ -131,7 +125,6 @@ def test_a_quiz_in_a_notebook_fails_the_build_instead_of_showing_as_a_list(tmp_p
     markdown_cell = next(cell for cell in data["cells"] if cell["cell_type"] == "markdown")
     markdown_cell["source"] = ["<!-- quiz -->\n", "1. A question?\n", "<!-- /quiz -->\n"]
     notebook.write_text(json.dumps(data), encoding="utf-8")
-    result = build(root)
-    assert result.returncode != 0
-    output = result.stdout + result.stderr
+    output = build(root)
+    assert output is not None
     assert "first-model.ipynb: a quiz in a notebook is not rendered" in output

@@ -1,4 +1,4 @@
-"""The figures on the pages are exactly what scripts/make_figures.py draws from its code and
+"""The figures on the pages are exactly what dlmd/make_figures.py draws from its code and
 data: each is regenerated into a temporary folder and compared, byte for byte, with the
 committed file."""
 
@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import make_figures
 import pytest
 from conftest import REPO, SHARED
+from dlmd import make_figures
 
 FIGURES_DIR = REPO / "docs" / "assets" / "figures"
 MNIST = SHARED / "datasets" / "mnist" / "mnist.npz"
-REGENERATE = ".venv/bin/python scripts/make_figures.py"
+REGENERATE = ".venv/bin/make-figures"
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_committed_figure_comes_from_the_script() -> None:
     committed = sorted(path.name for path in FIGURES_DIR.glob("*.svg"))
     assert committed == sorted(make_figures.FIGURES), (
-        f"docs/assets/figures/ must hold exactly the figures scripts/make_figures.py draws; "
+        f"docs/assets/figures/ must hold exactly the figures dlmd/make_figures.py draws; "
         f"run `{REGENERATE}` and remove files it does not write"
     )
 
@@ -35,7 +35,7 @@ def test_every_committed_figure_comes_from_the_script() -> None:
 def test_committed_figure_matches_what_the_script_draws(fresh: Path, name: str) -> None:
     committed = (FIGURES_DIR / name).read_bytes()
     assert (fresh / name).read_bytes() == committed, (
-        f"docs/assets/figures/{name} differs from what scripts/make_figures.py draws: "
+        f"docs/assets/figures/{name} differs from what dlmd/make_figures.py draws: "
         f"regenerate it with `{REGENERATE}` and commit the result"
     )
 

@@ -1,6 +1,7 @@
-"""Issue 15: scripts/find_chromium.sh finds a Chromium in a fixed order and, when none is there
-and none may be installed, says what to install and exits 2. Each test runs the script with a
-scratch PATH and HOME, so the machine's own browsers and package manager are out of reach."""
+"""Issue 15: find_chromium.sh (scripts/dlmd/quality/) finds a Chromium in a fixed order and,
+when none is there and none may be installed, says what to install and exits 2. Each test
+runs the script with a scratch PATH and HOME, so the machine's own browsers and package
+manager are out of reach."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from quality.browsing import chromium_path
+from dlmd.quality.browsing import chromium_path
 
-SCRIPT = REPO / "scripts" / "find_chromium.sh"
+SCRIPT = REPO / "scripts" / "dlmd" / "quality" / "find_chromium.sh"
 BASH = "/bin/bash"
 
 

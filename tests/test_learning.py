@@ -13,8 +13,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
-from quality.browsing import View, wait_until_ready
-from quality.pages import source_pages
+from dlmd.quality.browsing import View, wait_until_ready
+from dlmd.quality.pages import source_pages
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""scripts/notebook_html: notebook HTML rebuilt in the site's markup, or a clear error."""
+"""dlmd.notebooks.html: notebook HTML rebuilt in the site's markup, or a clear error."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-from notebook_html import NotebookHTMLError, action_links, alt_texts, compress_image, render
+from dlmd.notebooks.html import NotebookHTMLError, action_links, alt_texts, compress_image, render
 from PIL import Image
 
 

@@ -1,12 +1,12 @@
-"""scripts/pageweight: what a page loads, what it weighs over the wire, what it asks elsewhere."""
+"""dlmd.pageweight: what a page loads, what it weighs over the wire, what it asks elsewhere."""
 
 from __future__ import annotations
 
 import gzip
 from pathlib import Path
 
-from page_weight import main
-from pageweight import css_references, html_references, measure_page, measure_site
+from dlmd.pageweight import css_references, html_references, measure_page, measure_site
+from dlmd.pageweight.cli import main
 
 PAGE = """<!doctype html><html><head>
 <link rel="stylesheet" href="../assets/site.css">

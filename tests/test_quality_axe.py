@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from conftest import REPO
-from quality.axe import open_collapsed, scan
-from quality.browsing import VIEWS, View, wait_until_ready
-from quality.network import cut_network, origin_of
-from quality.pages import SitePage, site_pages
+from dlmd.quality.axe import open_collapsed, scan
+from dlmd.quality.browsing import VIEWS, View, wait_until_ready
+from dlmd.quality.network import cut_network, origin_of
+from dlmd.quality.pages import SitePage, site_pages
 
 pytestmark = pytest.mark.browser
 

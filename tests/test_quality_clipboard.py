@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from conftest import REPO
-from quality.browsing import View, wait_until_ready
-from quality.clipboard import CONTEXT_OPTIONS, check_copies
-from quality.pages import SitePage, site_pages
+from dlmd.quality.browsing import View, wait_until_ready
+from dlmd.quality.clipboard import CONTEXT_OPTIONS, check_copies
+from dlmd.quality.pages import SitePage, site_pages
 
 pytestmark = pytest.mark.browser
 

@@ -1,13 +1,13 @@
 """Lighthouse (issue 6) on the home page, the FAQ, an applications page and a tutorial
 notebook, served with gzip: Accessibility, Best Practices and SEO must be 100. Performance
-depends on the machine's load, so scripts/site_figures.py prints it instead of a test."""
+depends on the machine's load, so site-figures prints it instead of a test."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import REPO
-from quality.lighthouse import GATED, PAGES, run_lighthouse
-from quality.pages import source_pages
+from dlmd.quality.lighthouse import GATED, PAGES, run_lighthouse
+from dlmd.quality.pages import source_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 from conftest import REPO
-from playwright.sync_api import expect
-from quality.browsing import View, wait_until_ready
-from quality.network import Recorder, cut_network, load_and_record, origin_of
-from quality.pages import SitePage, site_pages
+from dlmd.quality.browsing import View, wait_until_ready
+from dlmd.quality.network import Recorder, cut_network, load_and_record, origin_of
+from dlmd.quality.pages import SitePage, site_pages
 
 pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
 
 PAGES = site_pages(REPO / "docs")
 

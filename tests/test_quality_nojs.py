@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from conftest import REPO
-from quality.browsing import View
-from quality.nojs import CONTEXT_OPTIONS, check_page
-from quality.pages import SitePage, site_pages, source_pages
+from dlmd.quality.browsing import View
+from dlmd.quality.nojs import CONTEXT_OPTIONS, check_page
+from dlmd.quality.pages import SitePage, site_pages, source_pages
 
 pytestmark = pytest.mark.browser
 

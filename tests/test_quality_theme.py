@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 from conftest import REPO
-from quality.axe import open_collapsed, scan
-from quality.browsing import VIEWS, View, settle, wait_until_ready
-from quality.build import build_site
-from quality.clipboard import CONTEXT_OPTIONS, check_copies
-from quality.gzip_server import serving
-from quality.pages import base_path
-from quality.vnu import check_files
+from dlmd.quality.axe import open_collapsed, scan
+from dlmd.quality.browsing import VIEWS, View, settle, wait_until_ready
+from dlmd.quality.build import build_site
+from dlmd.quality.clipboard import CONTEXT_OPTIONS, check_copies
+from dlmd.quality.gzip_server import serving
+from dlmd.quality.pages import base_path
+from dlmd.quality.vnu import check_files
 
 SPECIMEN = REPO / "tests" / "fixtures" / "theme-specimen.md"
 
@@ -32,7 +32,7 @@ EXPECTED_COPIES = [
 
 @pytest.fixture(scope="module")
 def specimen_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("specimen-site"), SPECIMEN)
+    return build_site(tmp_path_factory.mktemp("specimen-site"), SPECIMEN, REPO / "mkdocs.yml")
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,12 @@ import urllib.request
 from pathlib import Path, PurePosixPath
 
 import pytest
-from quality.gzip_server import serving
-from quality.lighthouse import parse_report
-from quality.network import same_origin
-from quality.pages import base_path, url_path_for_source
-from quality.vnu import parse_report as parse_vnu
-from theme_html import fix_html
+from dlmd.pages.theme_html import fix_html
+from dlmd.quality.gzip_server import serving
+from dlmd.quality.lighthouse import parse_report
+from dlmd.quality.network import same_origin
+from dlmd.quality.pages import base_path, url_path_for_source
+from dlmd.quality.vnu import parse_report as parse_vnu
 
 
 @pytest.fixture

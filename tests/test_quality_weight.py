@@ -1,5 +1,5 @@
 """Weight budget (issue 6): each page's gzipped transfer (HTML, CSS, JS, images, fonts, as
-scripts/pageweight counts them) stays under 90 KB for a Markdown page and 120 KB for a
+dlmd.pageweight counts them) stays under 90 KB for a Markdown page and 120 KB for a
 notebook page, and every page the sources make is one the quality gates check."""
 
 from __future__ import annotations
@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from quality.pages import NOT_FOUND, SitePage, built_pages, site_pages
-from quality.weight import BUDGETS, problems, weigh
+from dlmd.quality.pages import NOT_FOUND, SitePage, site_pages
+from dlmd.quality.weight import BUDGETS, problems, weigh
 
 PAGES = site_pages(REPO / "docs")  # every source page, then the not-found page
 
 
 def test_every_built_page_is_a_checked_page(built_site: Path) -> None:
-    built = set(built_pages(built_site))
+    # URL paths of every HTML page in the built site (each directory's index.html).
+    folders = [index.parent.relative_to(built_site) for index in built_site.rglob("index.html")]
+    built = {"" if folder.as_posix() == "." else folder.as_posix() + "/" for folder in folders}
     expected = {page.path for page in PAGES if page.path != NOT_FOUND}
     assert built == expected, (
         f"pages built but not checked: {sorted(built - expected)}; "

@@ -2,7 +2,7 @@
 announcements, saved progress, instant navigation, no JavaScript, hostile text, and axe.
 
 The pages come from tests/fixtures/quizzes/site, built with the site's real configuration
-(theme, hooks, quiz.js, quiz.css) by `build_fixture_site`.
+(theme, plugins, quiz.js, quiz.css) by `build_fixture_site`.
 """
 
 from __future__ import annotations
@@ -13,13 +13,18 @@ from pathlib import Path
 
 import markdown
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import serve_directory
-from playwright.sync_api import Page, expect
-from quizkit.ids import question_id
-from quizkit.parse import parse
-from quizkit.render import render
-from test_quiz_build import FIXTURE_PAGES, build_fixture_site
+
+pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+pytest.importorskip("axe_playwright_python", reason="axe-playwright-python is not installed")
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from dlmd.quality.gzip_server import serving  # noqa: E402
+from dlmd.quiz.ids import question_id  # noqa: E402
+from dlmd.quiz.parse import parse  # noqa: E402
+from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS  # noqa: E402
+from dlmd.quiz.render import render  # noqa: E402
+from playwright.sync_api import Page, expect  # noqa: E402
+from test_quiz_build import FIXTURE_PAGES, build_fixture_site  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -30,11 +35,9 @@ Q1, Q2, Q3 = (f".dlmd-quiz__question >> nth={index}" for index in range(3))
 def quiz_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("quiz-browser")
     (root / "site").mkdir()
-    server, url = serve_directory(root / "site")  # first, so the build knows its URL
-    result, _ = build_fixture_site(root, site_url=url)
-    assert result.returncode == 0, result.stdout + result.stderr
-    yield url
-    server.shutdown()
+    with serving(root / "site") as url:  # first, so the build knows its URL
+        build_fixture_site(root, site_url=url)
+        yield url
 
 
 @pytest.fixture
@@ -326,7 +329,7 @@ def test_script_also_works_on_a_page_without_material(page: Page, repo: Path) ->
     [quiz], _ = parse((FIXTURE_PAGES / "quiz.md").read_text(encoding="utf-8"))
     body = markdown.Markdown(extensions=["md_in_html"]).convert(render(quiz))
     page.set_content(f"<!doctype html><html lang=en><title>Quiz</title><main>{body}</main>")
-    page.add_script_tag(path=str(repo / "docs" / "assets" / "javascripts" / "quiz.js"))
+    page.add_script_tag(path=str(QUIZ_ASSETS / "quiz.js"))
     assert page.evaluate("typeof window.document$") == "undefined"
     page.locator(Q1).get_by_label("Image analysis").check()
     check(page, Q1)

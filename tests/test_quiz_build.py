@@ -1,6 +1,6 @@
 """Quizzes in a real `mkdocs build --strict`: rendered markup, and broken quizzes failing it.
 
-The fixture site reuses the real mkdocs.yml (theme, hooks, extensions, assets) through
+The fixture site reuses the real mkdocs.yml (theme, plugins, extensions, assets) through
 INHERIT, with its own docs folder and nav; `build_fixture_site` is shared with the browser
 tests.
 """
@@ -10,15 +10,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import REPO
+from dlmd.quality.build import BuildError, build_site
+from dlmd.quiz.order import display_order
+from dlmd.quiz.parse import parse
 from mkdocs.utils.yaml import yaml_load
-from quizkit.order import display_order
-from quizkit.parse import parse
 
 FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
 
@@ -26,7 +25,6 @@ FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
 def _fixture_config(docs: Path, site_url: str | None) -> str:
     with (REPO / "mkdocs.yml").open(encoding="utf-8") as handle:
         parent = yaml_load(handle)
-    hooks = "".join(f"  - {(REPO / hook).as_posix()}\n" for hook in parent["hooks"])
     nav = "".join(f"  - {page.name}\n" for page in sorted(docs.glob("*.md")))
     # Paths in the parent are relative to it; the ones the build reads are made absolute here.
     return (
@@ -34,20 +32,19 @@ def _fixture_config(docs: Path, site_url: str | None) -> str:
         f"docs_dir: {docs.as_posix()}\n"
         "theme:\n"
         f"  custom_dir: {(REPO / parent['theme']['custom_dir']).as_posix()}\n"
-        f"hooks:\n{hooks}"
         f"nav:\n{nav}" + (f"site_url: {site_url}\n" if site_url else "")
     )
 
 
 def build_fixture_site(
     root: Path, pages: dict[str, str] | None = None, site_url: str | None = None
-) -> tuple[subprocess.CompletedProcess[str], Path]:
+) -> Path:
     """Build the fixture pages (plus `pages`: name -> text) into `root / "site"`.
 
-    Returns the finished build and the folder it wrote; the build runs from the repository
-    root so pymdownx.snippets finds `includes/` as it does for the real site. Material's
-    instant navigation only follows links listed in sitemap.xml under the page's own origin,
-    so a site served locally must be built with that server's URL as `site_url`.
+    Returns the folder it wrote, or raises BuildError with MkDocs' output; the build runs from
+    the repository root so pymdownx.snippets finds `includes/` as it does for the real site.
+    Material's instant navigation only follows links listed in sitemap.xml under the page's
+    own origin, so a site served locally must be built with that server's URL as `site_url`.
     """
     docs = root / "docs"
     shutil.copytree(FIXTURE_PAGES, docs)
@@ -56,15 +53,7 @@ def build_fixture_site(
         (docs / name).write_text(text, encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text(_fixture_config(docs, site_url), encoding="utf-8")
-    site = root / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-        cwd=REPO,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-    )
-    return result, site
+    return build_site(root / "site", config_file=config, run_in=REPO)
 
 
 def quiz_form(html: str) -> str:
@@ -75,9 +64,7 @@ def quiz_form(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result, site = build_fixture_site(tmp_path_factory.mktemp("quiz-site"))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return build_fixture_site(tmp_path_factory.mktemp("quiz-site"))
 
 
 def test_quiz_page_is_a_form_of_fieldsets_with_legends_and_native_inputs(
@@ -133,13 +120,13 @@ def test_broken_quiz_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
         "    explanation: TensorFlow.\n"
         "<!-- /quiz -->\n"
     )
-    result, _ = build_fixture_site(tmp_path, {"broken.md": page})
-    assert result.returncode != 0
+    with pytest.raises(BuildError) as failed:
+        build_fixture_site(tmp_path, {"broken.md": page})
     shown = os.path.relpath(tmp_path / "docs" / "broken.md", REPO)
     path = shown if not shown.startswith("..") else str(tmp_path / "docs" / "broken.md")
     assert (
         f"{path}:11: question 1 is single choice but marks 2 options correct (lines 10, 11)"
-        in result.stdout + result.stderr
+        in str(failed.value)
     )
 
 
@@ -153,9 +140,8 @@ def test_quiz_link_to_a_missing_section_fails_the_strict_build(tmp_path: Path) -
         "    explanation: See [the lesson](quiz.md#no-such-section).\n"
         "<!-- /quiz -->\n"
     )
-    result, _ = build_fixture_site(tmp_path, {"broken.md": page})
-    assert result.returncode != 0
-    assert "no-such-section" in result.stdout + result.stderr
+    with pytest.raises(BuildError, match="no-such-section"):
+        build_fixture_site(tmp_path, {"broken.md": page})
 
 
 def _shown_orders(html: str) -> list[list[int]]:
@@ -173,8 +159,7 @@ def test_the_same_questions_build_to_the_same_order_twice(
     [quiz], _ = parse((FIXTURE_PAGES / "quiz.md").read_text(encoding="utf-8"))
     derived = [display_order(question) for question in quiz.questions if question.options]
     first = _shown_orders((fixture_site / "quiz" / "index.html").read_text(encoding="utf-8"))
-    result, again = build_fixture_site(tmp_path)  # a new process: its own hash seed
-    assert result.returncode == 0, result.stdout + result.stderr
+    again = build_fixture_site(tmp_path)  # a new process: its own hash seed
     second = _shown_orders((again / "quiz" / "index.html").read_text(encoding="utf-8"))
     assert first == second == derived
     assert first[0] != sorted(first[0]), "question 1 must not be shown in its authored order"

@@ -1,19 +1,18 @@
-"""`scripts/check_quizzes.py` as run from a shell: exit codes and `file:line: message` lines."""
+"""`check-quizzes` as run from a shell: exit codes and `file:line: message` lines."""
 
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, command
 
 FIXTURES = REPO / "tests" / "fixtures" / "quizzes"
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "check_quizzes.py"), *args],
+        [*command("check-quizzes"), *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from quizkit import Question, check_text
-from quizkit.parse import parse
+from dlmd.quiz import Question, check_text
+from dlmd.quiz.parse import parse
 
 QUIZ_PAGES = [
     "article.md",

@@ -1,13 +1,13 @@
 """The quiz parser and validator: what a valid quiz becomes, and each malformed quiz's message
-and line, exactly as `scripts/check_quizzes.py` and the build print them."""
+and line, exactly as `check-quizzes` and the build print them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from quizkit import check_text
-from quizkit.parse import parse
+from dlmd.quiz import check_text
+from dlmd.quiz.parse import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 

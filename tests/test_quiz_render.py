@@ -10,11 +10,12 @@ from pathlib import Path
 
 import markdown
 import pytest
-from quizkit import Question, QuizError, convert_page
-from quizkit.ids import question_id, quiz_id
-from quizkit.order import display_order
-from quizkit.parse import parse
-from quizkit.render import inline, render
+from dlmd.quiz import Question, QuizError, convert_page
+from dlmd.quiz.ids import question_id, quiz_id
+from dlmd.quiz.order import display_order
+from dlmd.quiz.parse import parse
+from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
+from dlmd.quiz.render import inline, render
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 VALID = (FIXTURES / "valid" / "every-feature.md").read_text(encoding="utf-8")
@@ -157,10 +158,10 @@ def test_convert_page_refuses_quizzes_changed_by_an_earlier_hook() -> None:
         convert_page(built, VALID, "docs/every-feature.md")
 
 
-def test_quiz_assets_stay_within_budget(repo: Path) -> None:
+def test_quiz_assets_stay_within_budget() -> None:
     """Issue 4's budgets in gzipped bytes (4 KB script, 2 KB styles), and no HTML sinks."""
-    script = repo / "docs" / "assets" / "javascripts" / "quiz.js"
-    styles = repo / "docs" / "assets" / "stylesheets" / "quiz.css"
+    script = QUIZ_ASSETS / "quiz.js"
+    styles = QUIZ_ASSETS / "quiz.css"
     assert len(gzip.compress(script.read_bytes(), 9)) < 4096
     assert len(gzip.compress(styles.read_bytes(), 9)) < 2048
     code = script.read_text(encoding="utf-8")

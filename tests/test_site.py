@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BUILD_ADDRESSES, REPO
+from dlmd.pageweight import css_references, is_foreign, measure_site
+from dlmd.quality.pages import url_path_for_source
+from dlmd.snippetcheck.lockfile import read_lock
 from mkdocs.config import load_config
+from packaging.version import Version
 
 SITE_URL = BUILD_ADDRESSES["SITE_URL"]
 SITE_PATH = urlsplit(SITE_URL).path  # the 404 page links absolutely, under this path
@@ -38,12 +42,7 @@ def nav_sources() -> list[str]:
 
 def page_dir(source: str) -> str:
     """URL directory of a page built from `source`: index.md -> '', faq.md -> 'faq/'."""
-    stem = re.sub(r"\.(md|ipynb)$", "", source)
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+    return url_path_for_source(PurePosixPath(source))
 
 
 NAV = nav_sources()
@@ -130,68 +129,25 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
     assert broken == []
 
 
-# Anything the browser fetches by itself: scripts, styles, fonts, images, frames, icons.
-FETCHING = {
-    "script": "src",
-    "img": "src",
-    "iframe": "src",
-    "source": "src",
-    "audio": "src",
-    "video": "src",
-    "embed": "src",
-    "object": "data",
-}
-FETCHING_RELS = {
-    "stylesheet",
-    "icon",
-    "preload",
-    "prefetch",
-    "preconnect",
-    "manifest",
-    "modulepreload",
-}
-
-
-def external_fetches(path: Path) -> list[str]:
-    page = soup(path)
-    found = []
-    for name, attribute in FETCHING.items():
-        for tag in page.find_all(name):
-            value = tag.get(attribute) or ""
-            if urlsplit(value).netloc:
-                found.append(f"<{name} {attribute}={value}>")
-            for candidate in (tag.get("srcset") or "").split(","):
-                if urlsplit(candidate.strip()).netloc:
-                    found.append(f"<{name} srcset={candidate.strip()}>")
-    for tag in page.find_all("link"):
-        rel = set(tag.get("rel") or [])
-        # rel=canonical/alternate are addresses, not fetches.
-        if rel & FETCHING_RELS and urlsplit(tag.get("href") or "").netloc:
-            found.append(f"<link rel={' '.join(rel)} href={tag['href']}>")
-    for style in [tag.get_text() for tag in page.find_all("style")] + [
-        tag["style"] for tag in page.find_all(style=True)
-    ]:
-        found += [f"css url({url})" for url in re.findall(r"url\(['\"]?(https?:[^)'\"]+)", style)]
-    return found
-
-
 def test_no_page_fetches_anything_from_another_origin(built_site: Path) -> None:
+    """The page-weight scanner (dlmd.pageweight) reads each page's HTML and every stylesheet it
+    loads: tags, srcset, preloads, inline styles, CSS url() and @import, module imports."""
     offenders = {
-        str(path.relative_to(built_site)): fetches
-        for path in html_pages(built_site)
-        if (fetches := external_fetches(path))
+        weight.page: [f"{ref.found_in}: {ref.url}" for ref in weight.foreign]
+        for weight in measure_site(built_site, base_path=SITE_PATH)
+        if weight.foreign
     }
     assert offenders == {}
 
 
 def test_no_stylesheet_imports_from_another_origin(built_site: Path) -> None:
-    offenders = []
-    for css in built_site.rglob("*.css"):
-        text = css.read_text(encoding="utf-8", errors="replace")
-        offenders += [
-            f"{css.relative_to(built_site)}: {url}"
-            for url in re.findall(r"(?:url\(|@import\s+)['\"]?(https?://[^)'\"\s]+)", text)
-        ]
+    # Every stylesheet, also one that no page links yet.
+    offenders = [
+        f"{css.relative_to(built_site)}: {ref.url}"
+        for css in built_site.rglob("*.css")
+        for ref in css_references(css.read_text(encoding="utf-8", errors="replace"))
+        if is_foreign(ref.url)
+    ]
     assert offenders == []
 
 
@@ -245,9 +201,9 @@ def test_seven_step_page_contains_the_seven_tutorial_steps_in_order(built_site: 
 def test_glossary_lists_every_abbreviation_and_pages_show_them_as_tooltips(
     built_site: Path,
 ) -> None:
-    from abbreviations import read_abbreviations
+    from dlmd.pages.abbreviations import read_abbreviations
 
-    terms = [term for term, _ in read_abbreviations()]
+    terms = [term for term, _ in read_abbreviations(REPO / "includes" / "abbreviations.md")]
     assert {"AI", "AUC", "CNN", "CT", "EHR", "FDA", "MRI", "NLP", "ROC"} <= set(terms)
     glossary = soup(built_site / "glossary" / "index.html").find("article")
     first_cells = {
@@ -260,9 +216,8 @@ def test_glossary_lists_every_abbreviation_and_pages_show_them_as_tooltips(
 
 
 def test_site_lock_pins_the_same_versions_as_the_test_lock() -> None:
-    def pins(name: str) -> dict[str, str]:
-        text = (REPO / "requirements" / name).read_text(encoding="utf-8")
-        return dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", text, flags=re.MULTILINE))
+    def pins(name: str) -> dict[str, Version]:
+        return read_lock(REPO / "requirements" / name).pins
 
     site, test = pins("site.txt"), pins("test.txt")
     assert site, "site.txt pins nothing"

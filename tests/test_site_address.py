@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BUILD_ADDRESSES
-from repo_sections import RepoSectionError, fill_repo_sections
-from site_address import SiteAddress, SiteAddressError, github_repo_url, resolve
+from dlmd.pages.repo_sections import RepoSectionError, fill_repo_sections
+from dlmd.pages.site_address import SiteAddress, SiteAddressError, github_repo_url, resolve
 from test_commands import copy_of_site_sources
 
 ADDRESS_VARIABLES = ("SITE_URL", "REPO_URL", "SITE_BRANCH", "GITHUB_HEAD_REF", "GITHUB_REF_NAME")
@@ -31,7 +31,7 @@ def checkout_with_origin(root: Path, origin: str, branch: str = "feature") -> Pa
     return root
 
 
-# --- scripts/site_address.py ------------------------------------------------------------
+# --- dlmd/pages/site_address.py ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_a_malformed_address_variable_says_what_to_set(name: str, value: str) ->
         resolve({name: value}, Path("/nonexistent"))
 
 
-# --- scripts/repo_sections.py -----------------------------------------------------------
+# --- dlmd/pages/repo_sections.py --------------------------------------------------------
 
 SECTION = "Intro.\n<!-- md:repo -->\nSee [issues]({repo_url}/issues).\n<!-- /md:repo -->\nEnd.\n"
 

@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from conftest import REPO
-from snippetcheck.cache import SnippetCache, page_key
-from snippetcheck.cli import main
-from snippetcheck.config import load_site_config
-from snippetcheck.inventory import read_page
-from snippetcheck.lockfile import read_lock
-from snippetcheck.results import PASSED, BlockResult, PageResult
+from dlmd.snippetcheck.cache import SnippetCache, page_key
+from dlmd.snippetcheck.cli import main
+from dlmd.snippetcheck.config import load_site_config
+from dlmd.snippetcheck.lockfile import read_lock
+from dlmd.snippetcheck.results import PASSED, BlockResult, PageResult
+from dlmd.snippetcheck.sources import read_page
 
-SITE = load_site_config(REPO)
+SITE = load_site_config(REPO / "mkdocs.yml")
 LOCK_PATH = REPO / "requirements" / "test.txt"
 LOCK = read_lock(LOCK_PATH, "requirements/test.txt")
 

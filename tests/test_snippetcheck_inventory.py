@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
-from snippetcheck.config import load_site_config
-from snippetcheck.fences import find_fences
-from snippetcheck.includes import Origin, expand_includes
-from snippetcheck.inventory import (
+from dlmd.quality.pages import url_path_for_source
+from dlmd.snippetcheck.config import load_site_config
+from dlmd.snippetcheck.fences import find_fences
+from dlmd.snippetcheck.includes import Origin, expand_includes
+from dlmd.snippetcheck.inventory import (
     CUSTOM,
     PIP,
     PYTHON,
     SHELL,
     SHOWN,
-    collect_files,
-    read_page,
     strip_front_matter,
 )
-from snippetcheck.lockfile import read_lock
-from snippetcheck.markers import MarkerError, parse_marker
-from snippetcheck.output_blocks import OUTPUT
+from dlmd.snippetcheck.lockfile import read_lock
+from dlmd.snippetcheck.markers import MarkerError, parse_marker
+from dlmd.snippetcheck.output_blocks import OUTPUT
+from dlmd.snippetcheck.sources import collect_files, read_page
 
 FIXTURES = REPO / "tests" / "fixtures" / "snippets"
-SITE = load_site_config(REPO)
+SITE = load_site_config(REPO / "mkdocs.yml")
 LOCK = read_lock(REPO / "requirements" / "test.txt", "requirements/test.txt")
 SITE_PAGES = sorted(p for p in (REPO / "docs").rglob("*.md"))
 
@@ -147,21 +147,31 @@ def test_blocks_nested_in_tabs_and_details_with_their_markdown_lines() -> None:
 def test_included_lines_keep_their_file_and_line() -> None:
     page = read_page(FIXTURES / "include_section.md", SITE, LOCK)
     sections = "tests/fixtures/snippets/included/sections.py"
-    assert [b.code for b in page.blocks] == [
-        "first = 1\nsecond = 2",
-        'greeting = "hello"',
-        'before = 0\ngreeting = "hello"\nafter = before + 1',
-    ]
-    assert page.blocks[0].origins == [(sections, 2), (sections, 3)]
-    assert page.blocks[1].origins == [(sections, 5)]
+    included = [(sections, line) for line in (1, 2, 3, 5, 7)]  # no section markers (4, 6)
+    code = (REPO / sections).read_text(encoding="utf-8").splitlines()
+    shown = "\n".join(line for line in code if "--8<--" not in line) + "\n"
+    assert [b.code for b in page.blocks] == [shown, f"before = 0\n{shown}\nafter = before + 1"]
+    assert page.blocks[0].origins == included
     page_file = "tests/fixtures/snippets/include_section.md"
     path = FIXTURES / "include_section.md"
-    assert page.blocks[2].origins == [
+    assert page.blocks[1].origins == [
         (page_file, line_of(path, "before = 0")),
-        (sections, 5),
+        *included,
         (page_file, line_of(path, "after = before")),
     ]
     assert REPO / sections in page.included
+
+
+@pytest.mark.parametrize("part", [":2:3", ":greeting"])
+def test_an_include_of_part_of_a_file_is_an_error_at_its_line(tmp_path: Path, part: str) -> None:
+    page_file = tmp_path / "page.md"
+    include = f"tests/fixtures/snippets/included/sections.py{part}"
+    page_file.write_text(f'# Page\n\n```python\n--8<-- "{include}"\n```\n')
+    page = read_page(page_file, SITE, LOCK)
+    assert [str(e) for e in page.errors] == [
+        f"{page_file}:4: include '{include}': the snippet check reads whole files only, not line "
+        "ranges or sections; include the whole file"
+    ]
 
 
 def test_missing_include_is_an_error_at_its_line(tmp_path: Path) -> None:
@@ -270,11 +280,7 @@ def test_block_counts_match_the_built_site(built_site: Path) -> None:
     mismatches = []
     for source in SITE_PAGES:
         relative = source.relative_to(REPO / "docs")
-        html = (
-            relative.with_suffix("").parent / "index.html"
-            if relative.name == "index.md"
-            else relative.with_suffix("") / "index.html"
-        )
+        html = url_path_for_source(PurePosixPath(relative.as_posix())) + "index.html"
         page = read_page(source, SITE, LOCK)
         found = sum(1 for b in page.blocks if b.kind != CUSTOM)
         rendered = _article_blocks((built_site / html).read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ import types
 from pathlib import Path
 
 import pytest
-from snippetcheck import sandbox
+from dlmd.snippetcheck import sandbox
 
 
 def test_the_keras_seam_fails_loudly_when_its_target_moves() -> None:
@@ -25,7 +25,7 @@ def test_the_keras_seam_fails_loudly_when_its_target_moves() -> None:
     message = str(caught.value)
     assert f"Keras {version}" in message
     assert "keras.src.datasets.mnist.load_data to call" in message and "get_file" in message
-    assert "_patch_keras_mnist in scripts/snippetcheck/sandbox.py" in message
+    assert "_patch_keras_mnist in scripts/dlmd/snippetcheck/sandbox.py" in message
 
     # load_data that fetches through some other function is just as moved.
     exec("def get_file(*a, **k): pass\ndef load_data(): return fetch()", moved.__dict__)

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from snippetcheck.markers import MarkerError, parse_marker
-from snippetcheck.output_check import printed_lines
-from snippetcheck.output_rules import OutputRule, line_matches, lines_match
+from dlmd.snippetcheck.markers import MarkerError, parse_marker
+from dlmd.snippetcheck.output_check import printed_lines
+from dlmd.snippetcheck.output_rules import OutputRule, line_matches, lines_match
 from test_snippetcheck_run import FIXTURES, REL, blocks, check, line_of, statuses
 
 

@@ -6,13 +6,12 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SHARED
-from snippetcheck.cli import main
+from conftest import REPO, SHARED, command
+from dlmd.snippetcheck.cli import main
 
 FIXTURES = REPO / "tests" / "fixtures" / "snippets"
 REL = "tests/fixtures/snippets"
@@ -193,7 +192,7 @@ def test_mixed_page_and_included_lines_map_back_to_both_files(tmp_path: Path) ->
 def test_include_forms_run(tmp_path: Path) -> None:
     code, report, _ = check(tmp_path, FIXTURES / "include_section.md")
     assert code == 0
-    assert statuses(report) == ["passed", "passed", "passed"]
+    assert statuses(report) == ["passed", "passed"]
 
 
 def test_a_process_that_dies_is_reported_at_its_block(tmp_path: Path) -> None:
@@ -329,7 +328,7 @@ def test_parallel_jobs_give_the_same_report(tmp_path: Path) -> None:
 
 def test_command_line_from_the_repository_root(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "scripts/check_snippets.py", "--cache-dir", str(tmp_path),
+        [*command("check-snippets"), "--cache-dir", str(tmp_path),
          f"{REL}/name_error.md", f"{REL}/passing.md"],
         cwd=REPO, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
@@ -350,7 +349,7 @@ def test_command_line_from_the_repository_root(tmp_path: Path) -> None:
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     result = subprocess.run(
-        [sys.executable, "scripts/check_snippets.py", "--cache-dir", str(tmp_path), *args],
+        [*command("check-snippets"), "--cache-dir", str(tmp_path), *args],
         cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 2

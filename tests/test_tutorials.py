@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, SHARED
-from pageweight import measure_page
-from quality.weight import BUDGETS
+from conftest import REPO, SHARED, command
+from dlmd.pageweight import measure_page
+from dlmd.quality.weight import BUDGETS
 
 TUTORIALS = REPO / "docs" / "tutorials"
 # Each notebook and the minimum (or range) it must reach, as the issues set them.
@@ -55,10 +54,10 @@ def notebook(name: str) -> dict:
 
 
 def run_checker(*paths: Path, report: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "scripts/check_snippets.py", "--offline-data"]
-    command += [str(SHARED / "datasets"), "--no-cache", "--json", str(report)]
-    command += [str(path) for path in paths]
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=1800)
+    line = [*command("check-snippets"), "--offline-data"]
+    line += [str(SHARED / "datasets"), "--no-cache", "--json", str(report)]
+    line += [str(path) for path in paths]
+    return subprocess.run(line, cwd=REPO, capture_output=True, text=True, timeout=1800)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""Notebook pages: mkdocs-jupyter HTML turned into the site's own light markup."""

@@ -1,0 +1,78 @@
+"""MkDocs plugin `dlmd-notebooks`: notebook pages in the site's own light markup (no JupyterLab
+CSS, no CDN scripts).
+
+All logic lives in `dlmd.notebooks.html`; this plugin hands it each notebook page's HTML,
+writes the page's compressed figures next to it and turns problems into a failed build.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from dlmd.notebooks.html import NotebookHTMLError, action_links, render
+from dlmd.pages.abbreviations import read_abbreviations
+
+
+class NotebooksConfig(base.Config):
+    # The branch "Open in Colab" and "View source" link to, in the site's repo_url; by default
+    # the one the build found (dlmd-address puts it in `extra.source_branch`).
+    branch = c.Optional(c.Type(str))
+    # Notebooks get no pymdownx.snippets auto-append, so their tooltips come from this list
+    # (relative to where mkdocs runs, like the snippets' base_path).
+    abbreviations = c.Type(str, default="includes/abbreviations.md")
+
+
+class NotebooksPlugin(BasePlugin[NotebooksConfig]):
+    def on_config(self, config: MkDocsConfig) -> None:
+        try:
+            self.abbreviations = read_abbreviations(Path(self.config.abbreviations))
+        except ValueError as error:
+            raise PluginError(str(error)) from error
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not page.file.src_uri.endswith(".ipynb"):
+            return html
+        docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent)
+        source_path = f"{docs.as_posix()}/{page.file.src_uri}"
+
+        def resolve(path: str) -> str | None:
+            uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+            target = files.get_file_from_path(uri)
+            if target is None or not target.is_documentation_page():
+                return None
+            url = get_relative_url(target.url, page.url)
+            directory = target.url == "" or target.url.endswith("/")  # "" is the home page
+            return url + "/" if directory and not url.endswith("/") else url
+
+        try:
+            notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+            result = render(
+                html,
+                notebook=notebook,
+                where=source_path,
+                resolve_link=resolve,
+                abbreviations=self.abbreviations,
+                actions=action_links(
+                    config.repo_url,
+                    source_path,
+                    self.config.branch or config.extra.get("source_branch"),
+                ),
+            )
+        except (NotebookHTMLError, ValueError) as error:
+            raise PluginError(str(error)) from error
+        folder = Path(page.file.abs_dest_path).parent
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in result.images.items():
+            (folder / name).write_bytes(data)
+        return result.html

@@ -1,0 +1,1 @@
+"""Page-level checks and fixes: front matter, the glossary, the theme's markup."""

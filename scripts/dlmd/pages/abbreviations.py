@@ -1,0 +1,36 @@
+"""Read the site's abbreviation list and render it as the glossary table.
+
+`includes/abbreviations.md` holds lines like `*[AUC]: Area under the ROC curve`. pymdownx.snippets
+appends it to every page so `abbr` turns each use into a tooltip; the glossary page shows the
+same list as a table, so the two never drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ABBR_LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*)$")
+
+
+def read_abbreviations(path: Path) -> list[tuple[str, str]]:
+    """Return (term, meaning) pairs in file order; raise ValueError with file:line if malformed."""
+    pairs: list[tuple[str, str]] = []
+    if not path.is_file():
+        raise ValueError(f"{path}: the abbreviation list is missing")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("<!--"):
+            continue
+        match = ABBR_LINE.match(line)
+        if not match:
+            raise ValueError(f"{path}:{number}: expected '*[TERM]: meaning', got {line!r}")
+        pairs.append((match["term"], match["meaning"]))
+    return pairs
+
+
+def glossary_table(pairs: list[tuple[str, str]]) -> str:
+    """A Markdown table of the abbreviations, sorted case-insensitively."""
+    rows = sorted(pairs, key=lambda pair: pair[0].lower())
+    lines = ["| Abbreviation | Meaning |", "| --- | --- |"]
+    lines += [f"| {term} | {meaning} |" for term, meaning in rows]
+    return "\n".join(lines)

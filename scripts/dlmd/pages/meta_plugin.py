@@ -1,0 +1,76 @@
+"""MkDocs plugin `dlmd-page-meta`: every Markdown page says what it is about and when it was
+last reviewed.
+
+`description` becomes the page's meta description (Material reads `page.meta.description`);
+`last_reviewed` is shown under the content by `overrides/main.html`. A page without them
+fails the build with its file and what to add, instead of shipping without either.
+A notebook declares both in its metadata, `{"dlmd": {"description": ..., "last_reviewed": ...}}`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+
+from dlmd.paths import shown_path
+
+REQUIRED = ("description", "last_reviewed")
+
+
+class PageMetaConfig(base.Config):
+    # Keys every page must carry besides `last_reviewed`, which is always required (and a date).
+    required = c.ListOfItems(c.Type(str), default=["description"])
+
+
+def _notebook_meta(source: str) -> dict:
+    """The notebook's `metadata.dlmd` (its JSON text is what MkDocs reads as the page source)."""
+    try:
+        meta = json.loads(source).get("metadata", {}).get("dlmd", {})
+    except (ValueError, AttributeError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def check_page_meta(markdown: str, page: Page, required: tuple[str, ...] = REQUIRED) -> str:
+    notebook = page.file.src_uri.endswith(".ipynb")
+    if not notebook and not page.file.src_uri.endswith(".md"):
+        return markdown
+    where = f"{shown_path(page.file.abs_src_path or page.file.src_uri)}:1"
+    if notebook:
+        meta = _notebook_meta(markdown)
+        page.meta.update({key: meta[key] for key in required if meta.get(key)})
+        if isinstance(page.meta.get("last_reviewed"), str):
+            with contextlib.suppress(ValueError):  # a non-date is reported below
+                page.meta["last_reviewed"] = datetime.date.fromisoformat(page.meta["last_reviewed"])
+    missing = [key for key in required if not page.meta.get(key)]
+    if missing and notebook:
+        raise PluginError(
+            f"{where}: notebook metadata is missing {', '.join(missing)}; add e.g. "
+            '"dlmd": {"description": "One sentence on what the page teaches.", '
+            '"last_reviewed": "YYYY-MM-DD"} to the notebook\'s metadata.'
+        )
+    if missing:
+        raise PluginError(
+            f"{where}: front matter is missing {', '.join(missing)}; add e.g. "
+            "'description: One sentence on what the page teaches.' and "
+            "'last_reviewed: YYYY-MM-DD' between '---' lines at the top of the page."
+        )
+    reviewed = page.meta["last_reviewed"]
+    if not isinstance(reviewed, datetime.date):
+        raise PluginError(
+            f"{where}: last_reviewed must be a date written YYYY-MM-DD, got {reviewed!r}."
+        )
+    return markdown
+
+
+class PageMetaPlugin(BasePlugin[PageMetaConfig]):
+    def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:
+        required = tuple(dict.fromkeys((*self.config.required, "last_reviewed")))
+        return check_page_meta(markdown, page, required)

@@ -1,0 +1,39 @@
+"""Weight budget: each page's gzipped transfer and request count, from dlmd.pageweight.
+
+A Markdown page must stay under 90 KB, a notebook page under 120 KB (1 KB = 1,000 bytes, as
+pageweight counts): what a first-time reader on a phone downloads before the page is usable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dlmd.pageweight import PageWeight, measure_page
+from dlmd.quality.pages import SitePage, base_path
+
+BUDGETS = {"markdown": 90_000, "notebook": 120_000}
+
+
+def html_file(page: SitePage) -> str:
+    """The file in the built site that holds `page`."""
+    return page.path if page.path.endswith(".html") else page.path + "index.html"
+
+
+def weigh(site_dir: Path, page: SitePage) -> PageWeight:
+    # The not-found page links its assets absolutely, under the production base path.
+    return measure_page(site_dir, html_file(page), base_path(site_dir))
+
+
+def problems(weight: PageWeight, page: SitePage) -> list[str]:
+    budget = BUDGETS[page.kind]
+    found = []
+    if weight.total_gzip >= budget:
+        heaviest = sorted(weight.files.items(), key=lambda item: -item[1])[:5]
+        listed = ", ".join(f"{name} {size / 1000:.1f} KB" for name, size in heaviest)
+        found.append(
+            f"{weight.total_gzip / 1000:.1f} KB gzipped is over the {page.kind} page budget of "
+            f"{budget / 1000:g} KB; heaviest: {listed}"
+        )
+    found += [f"loads from another origin: {ref.url} ({ref.found_in})" for ref in weight.foreign]
+    found += [f"loads a file the site lacks: {ref.url} ({ref.found_in})" for ref in weight.missing]
+    return found

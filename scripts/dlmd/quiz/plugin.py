@@ -1,0 +1,60 @@
+"""MkDocs plugin `dlmd-quiz`: validate each page's quizzes, render them, ship quiz.js/quiz.css.
+
+Another site needs only `pip install` and two lines in mkdocs.yml (`plugins: [dlmd-quiz]`, plus
+`md_in_html` and `attr_list` in `markdown_extensions`). All logic lives in `dlmd.quiz` (see its
+docstring for the syntax); the plugin hands it each page and turns its problems into a failed
+build with `file:line: message` lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from dlmd.paths import shown_path
+from dlmd.quiz import QuizError, convert_page
+
+ASSETS = Path(__file__).with_name("assets")
+# Where the page loads them from: the same URLs as when they lived in docs/assets/.
+SCRIPT = "assets/javascripts/quiz.js"
+STYLESHEET = "assets/stylesheets/quiz.css"
+
+
+class QuizConfig(base.Config):
+    # False leaves loading (or restyling) the script and styles to the site itself.
+    assets = c.Type(bool, default=True)
+
+
+class QuizPlugin(BasePlugin[QuizConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.assets:
+            config.extra_css.append(STYLESHEET)
+            config.extra_javascript.append(SCRIPT)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.config.assets:
+            for uri, name in ((SCRIPT, "quiz.js"), (STYLESHEET, "quiz.css")):
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:
+        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+        if page.file.src_uri.endswith(".ipynb") and "<!-- quiz -->" in markdown:
+            raise PluginError(
+                f"{where}: a quiz in a notebook is not rendered; "
+                "put it in a Markdown page (e.g. the tutorials index) instead."
+            )
+        if not page.file.src_uri.endswith(".md") or "quiz" not in markdown.lower():
+            return markdown  # most pages need no parsing
+        try:
+            return convert_page(markdown, page.file.content_string, where)
+        except QuizError as error:
+            raise PluginError("\n".join(error.messages)) from error

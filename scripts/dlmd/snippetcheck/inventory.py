@@ -1,0 +1,297 @@
+"""Find and classify every code block of the site: nothing is skipped silently.
+
+This module holds the blocks' model and the Markdown inventory; notebook_inventory.py reads
+notebooks with the same classification, sources.py picks the reader for each file.
+
+Markdown pages: includes expanded (includes.py), fences found as the renderer finds them
+(fences.py), markers attached (markers.py), then each block classified (`classify`): Python
+(RUN_LANGUAGES, options `title`, `hl_lines`, `linenums` only) runs; shell blocks of only
+`pip install` are checked against the lock, other shell commands are errors; SHOWN_LANGUAGES
+and the site's custom fences are shown, not run; `text`, `txt` and `output` blocks are
+outputs, compared with what the Python block right before them printed, or illustrations
+(output_blocks.py); anything else is an error unless skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+
+from dlmd.snippetcheck.config import SiteConfig
+from dlmd.snippetcheck.fences import Fence, find_fences
+from dlmd.snippetcheck.includes import NO_LINE, IncludeError, Origin, expand_includes
+from dlmd.snippetcheck.lockfile import Lock, check_pip_block
+from dlmd.snippetcheck.markers import (
+    Marker,
+    MarkerError,
+    is_marker_line,
+    parse_marker,
+)
+from dlmd.snippetcheck.output_blocks import (
+    OUTPUT,
+    OUTPUT_LANGUAGES,
+    apply_output_marker,
+    attach_output,
+)
+from dlmd.snippetcheck.output_rules import OutputRule
+
+RUN_LANGUAGES = frozenset({"python", "py", "python3"})
+SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "console"})
+SHOWN_LANGUAGES = frozenset({"yaml", "yml", "json", "toml", "markdown", "md", "html", "css"})
+
+# Block kinds (and OUTPUT, "output", from output_blocks.py).
+PYTHON, PIP, SHELL, SHOWN, CUSTOM, UNCLASSIFIED = (
+    "python", "pip", "shell", "text", "custom", "unclassified",
+)  # fmt: skip
+
+
+@dataclass
+class Block:
+    number: int  # position among the page's blocks, from 1
+    file: str  # display path of the file holding the block (an included file for includes)
+    line: int | None  # line of the opening fence in `file`; None for a notebook code cell
+    language: str
+    kind: str  # python | pip | shell | text | custom | unclassified
+    code: str = ""
+    origins: list[tuple[str, int]] = field(default_factory=list)  # (file, line) per code line
+    skip_reason: str | None = None
+    timeout: float | None = None
+    problem: str | None = None  # a static error: the block fails without running
+    problem_at: str | None = None  # where the problem is, if not the block itself
+    note: str = ""  # e.g. what a pip block was checked against
+    cell: int | None = None  # notebooks: code cell number, counting code cells from 1
+    markdown_cell: int | None = None  # notebooks: Markdown cell number, counting those from 1
+    position: int | None = None  # notebooks: cell position, counting all cells from 1
+    stale: str | None = None  # notebooks: why the stored outputs are out of date
+    header: str = ""
+    end_line: int | None = None  # line of the closing fence, when in `file`
+    # Output blocks (output_blocks.py): the Python block whose output this is, the declared
+    # variation, or why it is an illustration nobody's output.
+    owner: Block | None = None
+    output_rule: OutputRule | None = None
+    illustration: str | None = None
+
+    @property
+    def where(self) -> str:
+        """`docs/page.md:12`, `docs/x.ipynb code cell 3`, `docs/x.ipynb Markdown cell 2, line 5`."""
+        if self.cell is not None:
+            return f"{self.file} code cell {self.cell}"
+        if self.markdown_cell is not None:
+            return f"{self.file} Markdown cell {self.markdown_cell}, line {self.line}"
+        return f"{self.file}:{self.line}"
+
+    @property
+    def runs(self) -> bool:
+        return self.kind == PYTHON and self.skip_reason is None and self.problem is None
+
+
+@dataclass
+class PageError:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class Page:
+    path: str  # display path
+    source: Path
+    kind: str  # markdown | notebook
+    blocks: list[Block] = field(default_factory=list)
+    errors: list[PageError] = field(default_factory=list)
+    included: list[Path] = field(default_factory=list)
+    targets: dict[str, float] = field(default_factory=dict)  # notebooks: metric -> minimum
+    maximums: dict[str, float] = field(default_factory=dict)  # notebooks: metric -> maximum
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Path relative to the repository root when inside it (what reports and tracebacks show)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def strip_front_matter(text: str) -> tuple[str, int]:
+    """The Markdown MkDocs renders (front matter removed, by MkDocs' own `get_data`) and how many
+    lines were removed."""
+    body, _meta = get_data(text)
+    return body, text[: len(text) - len(body)].count("\n")
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+NO_LANGUAGE = "code block without a language: write ```python to run it, ```text for output"
+UNKNOWN_LANGUAGE = (
+    "unknown code block language {language!r}: the checker runs python, checks `pip install` "
+    "in bash/sh/shell/console, and shows text, output, yaml, json, toml, markdown, html and css; "
+    'use one of these or add <!-- check: skip reason="..." -->'
+)
+UNEXPECTED_ATTRIBUTES = (
+    "Python block with attributes the checker does not understand ({shown}); only "
+    'title="...", hl_lines and linenums are allowed on a block that runs'
+)
+
+
+def classify(fence: Fence, lock: Lock) -> tuple[str, str | None, str]:
+    """(kind, problem or None, note) for a fence."""
+    language = fence.language.lower()
+    if fence.custom:
+        return CUSTOM, None, "rendered by a custom fence"
+    if language in RUN_LANGUAGES:
+        extra = dict(fence.attrs)
+        if fence.id:
+            extra["id"] = fence.id
+        if fence.classes:
+            extra["class"] = " ".join(fence.classes)
+        if extra:
+            shown = ", ".join(f"{k}={v!r}" for k, v in extra.items())
+            return PYTHON, UNEXPECTED_ATTRIBUTES.format(shown=shown), ""
+        return PYTHON, None, ""
+    if language in SHELL_LANGUAGES:
+        problems, used = check_pip_block("\n".join(fence.code), language, lock)
+        if not problems:
+            return PIP, None, f"checked against {lock.display}: {', '.join(used)}"
+        pip_like = any("pip" in line for line in fence.code)
+        return (PIP if pip_like else SHELL), "; ".join(problems), ""
+    if language in OUTPUT_LANGUAGES:
+        return OUTPUT, None, ""
+    if language in SHOWN_LANGUAGES:
+        return SHOWN, None, ""
+    if not language:
+        return UNCLASSIFIED, NO_LANGUAGE, ""
+    return UNCLASSIFIED, UNKNOWN_LANGUAGE.format(language=fence.language), ""
+
+
+def _apply_marker(block: Block, marker: Marker) -> None:
+    apply_output_marker(block, marker)
+    if block.kind == OUTPUT:
+        return
+    if marker.skip:
+        # Skipping with a reason is the author's own classification: a shell command or an
+        # unknown language is then fine, and listed as skipped.
+        block.skip_reason = marker.reason
+        block.problem = None
+    if marker.timeout is not None:
+        if block.kind != PYTHON:
+            block.problem = block.problem or "timeout= only applies to a Python block"
+        block.timeout = marker.timeout
+
+
+def blocks_from_lines(
+    lines: list[str],
+    where: list[tuple[str, int]],
+    site: SiteConfig,
+    lock: Lock,
+    errors: list[PageError],
+    where_text: Callable[[str, int], str],
+) -> list[tuple[Fence, Block]]:
+    """Blocks in `lines` (already expanded); `where[i]` is the (file, line) of lines[i]."""
+    fences, problems = find_fences(lines, site.tab_length, site.custom_fences, site.relaxed_headers)
+    for problem in problems:
+        message = problem.message
+        if problem.related is not None:
+            message += f" (see {where_text(*where[problem.related])})"
+        errors.append(PageError(where_text(*where[problem.index]), message))
+
+    starts = {fence.start: fence for fence in fences}
+    result: list[tuple[Fence, Block]] = []
+    pending: Marker | None = None
+    pending_at: int | None = None
+    pending_error: str | None = None
+    previous: Block | None = None  # the block before, if only blank lines and markers follow it
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        fence = starts.get(index)
+        if fence is not None:
+            file, number = where[index]
+            kind, problem, note = classify(fence, lock)
+            block = Block(
+                number=0,
+                file=file,
+                line=number,
+                language=fence.language,
+                kind=kind,
+                code="\n".join(fence.code),
+                origins=[where[i] for i in range(fence.start + 1, fence.end)],
+                problem=problem,
+                note=note,
+                header=fence.header,
+            )
+            if where[fence.end][0] == file:
+                block.end_line = where[fence.end][1]
+            if pending_error is not None:
+                assert pending_at is not None
+                block.problem = pending_error
+                block.problem_at = where_text(*where[pending_at])
+            elif pending is not None:
+                _apply_marker(block, pending)
+            if block.output_rule is None and block.kind == OUTPUT:
+                block.output_rule = OutputRule()
+            attach_output(block, previous)
+            previous = block
+            result.append((fence, block))
+            pending = pending_at = pending_error = None
+            index = fence.end + 1
+            continue
+        if is_marker_line(line):
+            try:
+                marker = parse_marker(line)
+                pending = marker if pending is None else pending.merge(marker)
+            except MarkerError as error:
+                pending_error = pending_error or str(error)
+            pending_at = index if pending_at is None else pending_at
+        elif line.strip():
+            previous = None
+            if pending_at is not None:
+                message = pending_error or (
+                    "this check marker is not followed by a code block (only blank lines may "
+                    "come between a marker and its block)"
+                )
+                errors.append(PageError(where_text(*where[pending_at]), message))
+                pending = pending_at = pending_error = None
+        index += 1
+    if pending_at is not None:
+        message = pending_error or "this check marker is not followed by a code block"
+        errors.append(PageError(where_text(*where[pending_at]), message))
+    return result
+
+
+def _file_line(file: str, line: int) -> str:
+    return f"{file}:{line}" if line != NO_LINE else f"{file} (auto-appended include)"
+
+
+def read_markdown(path: Path, site: SiteConfig, lock: Lock) -> Page:
+    page = Page(display_path(path, site.root), path, "markdown")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        page.errors.append(PageError(page.path, f"cannot read the page: {error}"))
+        return page
+    body, offset = strip_front_matter(text)
+    lines = body.split("\n")
+    origins = [Origin(path, offset + i + 1) for i in range(len(lines))]
+    try:
+        expanded = expand_includes(lines, origins, site.snippets, site.tab_length)
+        lines, origins = expanded.lines, expanded.origins
+        page.included = expanded.included
+    except IncludeError as error:
+        at = error.origin
+        page.errors.append(
+            PageError(_file_line(display_path(at.file, site.root), at.line), error.message)
+        )
+    where = [(display_path(o.file, site.root), o.line) for o in origins]
+    found = blocks_from_lines(lines, where, site, lock, page.errors, _file_line)
+    for number, (_fence, block) in enumerate(found, start=1):
+        block.number = number
+        page.blocks.append(block)
+    return page

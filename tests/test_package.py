@@ -1,0 +1,170 @@
+"""The dlmd package as installed: importable from anywhere, its MkDocs plugins registered and
+usable by another site, its commands on the PATH, and no import cycle or path hack inside."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import dlmd
+import pytest
+from conftest import REPO, command
+from dlmd.quality.build import build_site
+from dlmd.quiz.plugin import ASSETS
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
+
+PACKAGE = Path(dlmd.__file__).parent
+PLUGINS = {
+    "dlmd-address",
+    "dlmd-quiz",
+    "dlmd-notebooks",
+    "dlmd-page-meta",
+    "dlmd-glossary",
+    "dlmd-theme-html",
+}
+COMMANDS = ["check-snippets", "check-quizzes", "site-figures", "page-weight", "make-figures"]
+
+
+def test_the_package_imports_from_outside_the_repository(tmp_path: Path) -> None:
+    modules = ["dlmd.quiz.plugin", "dlmd.notebooks.plugin", "dlmd.snippetcheck.cli"]
+    code = f"import importlib\nfor m in {modules!r}:\n    importlib.import_module(m)\n"
+    code += "import dlmd\nprint(dlmd.__file__)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert Path(result.stdout.strip()).parent == PACKAGE
+
+
+def test_the_plugins_are_registered_and_the_site_uses_them() -> None:
+    found = {point.name: point for point in entry_points(group="mkdocs.plugins")}
+    assert set(found) >= PLUGINS, f"not registered: {sorted(PLUGINS - set(found))}"
+    for name in PLUGINS:
+        assert issubclass(found[name].load(), BasePlugin), name
+    used = set(load_config(str(REPO / "mkdocs.yml")).plugins)
+    assert used >= PLUGINS, f"mkdocs.yml does not use {sorted(PLUGINS - used)}"
+    assert not (REPO / "overrides" / "hooks").exists()
+
+
+QUIZ_PAGE = """# Another site
+
+<!-- quiz -->
+1. Which of these is an imaging modality?
+    - [x] MRI
+    - [ ] A blood test
+    - [ ] A genome sequence
+    explanation: MRI makes images.
+<!-- /quiz -->
+"""
+
+
+def test_another_site_needs_only_the_quiz_plugin(tmp_path: Path) -> None:
+    """`pip install` plus `plugins: [dlmd-quiz]`: the quiz renders and brings its JS and CSS."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(QUIZ_PAGE, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Another site\n"
+        "plugins:\n  - dlmd-quiz\n"
+        "markdown_extensions:\n  - md_in_html\n  - attr_list\n",
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "site", config_file=config)
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert html.count('<form class="dlmd-quiz"') == 1
+    assert html.count('type="radio"') == 3
+    assert '<script src="assets/javascripts/quiz.js"></script>' in html
+    assert 'href="assets/stylesheets/quiz.css"' in html
+    for name, folder in (("quiz.js", "javascripts"), ("quiz.css", "stylesheets")):
+        assert (site / "assets" / folder / name).read_bytes() == (ASSETS / name).read_bytes()
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_each_console_script_prints_its_help(name: str, tmp_path: Path) -> None:
+    declared = {p.name for p in entry_points(group="console_scripts") if p.value.startswith("dlmd")}
+    assert declared == set(COMMANDS)
+    result = subprocess.run(
+        [*command(name), "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: {name} ")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def package_imports() -> dict[str, set[str]]:
+    """Module -> the package's modules it imports (anywhere in it, lazy imports included; not
+    the annotations-only imports under `if TYPE_CHECKING:`, which never run)."""
+    files = {module_name(path): path for path in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        targets: set[str] = set()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+            for inner in ast.walk(node)
+        }
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
+            if isinstance(node, ast.Import):
+                targets |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for alias in node.names:  # `from dlmd.x import y` imports dlmd.x.y if a module
+                    sub = f"{node.module}.{alias.name}"
+                    targets.add(sub if sub in files else node.module)
+        graph[name] = {target for target in targets if target in files and target != name}
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import cycle as [a, b, ..., a], or [] when there is none."""
+    state: dict[str, str] = {}  # "active" while on the current path, "done" after
+
+    def visit(node: str, path: list[str]) -> list[str]:
+        state[node] = "active"
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == "active":
+                return [*path[path.index(target) :], target]
+            if target not in state and (cycle := visit(target, [*path, target])):
+                return cycle
+        state[node] = "done"
+        return []
+
+    for start in sorted(graph):
+        if start not in state and (cycle := visit(start, [start])):
+            return cycle
+    return []
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_package_has_no_import_cycle() -> None:
+    graph = package_imports()
+    assert "dlmd.snippetcheck.workspace" in graph["dlmd.snippetcheck.notebooks"]
+    cycle = find_cycle(graph)
+    assert cycle == [], "import cycle: " + " -> ".join(cycle)
+
+
+def test_no_module_edits_the_import_path_or_counts_parent_folders() -> None:
+    hacks = re.compile(r"sys\.path\b|\.parents\[|pythonpath")
+    found = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in [*PACKAGE.rglob("*.py"), REPO / "pyproject.toml"]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if hacks.search(line)
+    ]
+    assert found == []
