@@ -9,7 +9,7 @@ output block in the markup notebook pages use for their outputs (scripts/noteboo
 
 `no-copy` is Material's opt-out from copy buttons, and the label is real text, so it shows and is
 read out without JavaScript. Plain Python on the rendered HTML; the hook
-`overrides/hooks/output_blocks.py` calls it.
+`overrides/hooks/presentation.py` calls it.
 """
 
 from __future__ import annotations
