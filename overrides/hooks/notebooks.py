@@ -60,3 +60,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for name, data in result.images.items():
         (folder / name).write_bytes(data)
     return result.html
+
+
+def on_page_context(context: dict, page: Page, **_: object) -> dict:
+    # The theme's edit button would open the notebook's raw JSON in GitHub's editor; the page's
+    # own "View source" link (scripts/notebook_html.py) shows the notebook instead.
+    if page.file.src_uri.endswith(".ipynb"):
+        page.edit_url = None
+    return context
