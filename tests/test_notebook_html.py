@@ -60,7 +60,16 @@ HTML = f"""<script src="clipboard.js"></script><style>.jp-Cell {{}}</style>
 
 
 def rendered(**changes: object) -> tuple[BeautifulSoup, dict[str, bytes]]:
-    options = {
+    page = render(HTML, **render_options(**changes))
+    return BeautifulSoup(page.html, "html.parser"), page.images
+
+
+def rendered_html(notebook_html: str) -> str:
+    return render(notebook_html, **render_options()).html
+
+
+def render_options(**changes: object) -> dict:
+    return {
         "notebook": notebook(),
         "where": "docs/x.ipynb",
         "resolve_link": lambda path: {"other.ipynb": "../other/"}.get(path),
@@ -68,8 +77,6 @@ def rendered(**changes: object) -> tuple[BeautifulSoup, dict[str, bytes]]:
         "actions": '<p class="dlmd-nb-actions">links</p>',
         **changes,
     }
-    page = render(HTML, **options)
-    return BeautifulSoup(page.html, "html.parser"), page.images
 
 
 def test_cells_become_site_markup_without_notebook_assets() -> None:
@@ -87,6 +94,21 @@ def test_cells_become_site_markup_without_notebook_assets() -> None:
     img = html.select_one(".dlmd-nb-output img")
     assert img["alt"] == "A red square." and img["loading"] == "lazy"
     assert (img["width"], img["height"]) == ("40", "20") and img["src"] in images
+
+
+def test_outputs_carry_the_site_output_label_and_no_copy_button() -> None:
+    html, _ = rendered()
+    area = html.select_one(".dlmd-nb-cell > .dlmd-output")
+    assert "no-copy" in area["class"], "Material adds no copy button inside .no-copy"
+    assert area.find().get_text() == "Output" and "dlmd-output__label" in area.find()["class"]
+
+
+def test_a_2x_figure_is_shown_at_the_size_its_output_declares() -> None:
+    # IPython's retina format stores twice the pixels and declares the 1x size on the <img>.
+    retina = HTML.replace('<img alt="No description"', '<img alt="x" width="20" height="10"')
+    html = BeautifulSoup(rendered_html(retina), "html.parser")
+    img = html.select_one(".dlmd-nb-output img")
+    assert (img["width"], img["height"]) == ("20", "10")
 
 
 def test_links_point_to_pages_and_abbreviations_get_tooltips() -> None:
@@ -115,10 +137,10 @@ def test_alt_text_without_its_image_fails_so_a_lost_figure_is_noticed() -> None:
         alt_texts(lost, "docs/x.ipynb")
 
 
-def test_compressed_image_is_a_small_palette_png_on_white() -> None:
+def test_compressed_image_is_a_lossless_webp_on_white() -> None:
     data, size = compress_image(base64.b64decode(png((64, 32))))
     image = Image.open(io.BytesIO(data))
-    assert size == (64, 32) and image.format == "PNG" and image.mode == "P"
+    assert size == (64, 32) and image.format == "WEBP" and image.size == (64, 32)
     assert image.convert("RGB").getpixel((0, 0)) == (255, 255, 255), "transparent -> white"
 
 

@@ -26,6 +26,7 @@ PLUGINS = {
     "dlmd-page-meta",
     "dlmd-glossary",
     "dlmd-theme-html",
+    "dlmd-presentation",
 }
 COMMANDS = ["check-snippets", "check-quizzes", "site-figures", "page-weight", "make-figures"]
 

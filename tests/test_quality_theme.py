@@ -25,6 +25,7 @@ EXPECTED_COPIES = [
     'print("hello")',  # first content tab
     "python -c 'print(\"hello\")'",  # console session: no "$ " prompt, no output
     "import numpy as np\n\nrng = np.random.default_rng(0)\nprint(rng.integers(0, 10, size=3))",
+    'print("printed output")',  # its output block below has no button
     "total = 2 + 3\nprint(total)\nfor i in range(2):\n    print(i)",  # pycon: no >>>, no output
     "Plain text with    several   spaces\nand a second line.",
 ]

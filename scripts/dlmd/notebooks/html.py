@@ -8,7 +8,7 @@ only the cells and rebuilds them in the markup the rest of the site uses:
   `pre > code` (so Material adds its copy button), links to other notebooks or Markdown pages
   point to their pages, and abbreviations get the site's glossary tooltips.
 - Code cells become a Material code block (`div.highlight > pre > code`, copy button included)
-  followed by their outputs: text as preformatted text, images as compressed PNG files next to
+  followed by their outputs: text as preformatted text, images as compressed WebP files next to
   the page with the alt text the notebook gives in the cell's `metadata.dlmd.alt`.
 
 The page must say which notebook it shows, where to run it and where its source lives, so
@@ -35,6 +35,8 @@ CELL_ID_PREFIX = "cell-id="
 PALETTE_COLORS = 64  # plots use few colors; 64 keeps anti-aliased text and colormaps smooth
 # Text inside these elements never gets an abbreviation tooltip (as with Python-Markdown's abbr).
 NO_ABBR_INSIDE = ["code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script"]
+# The label over every output, the same words as on Markdown pages (dlmd/pages/output_labels.py).
+OUTPUT_LABEL = "Output"
 PERMALINK_TITLE = "Link to this section"  # the same words as `toc.permalink_title` in mkdocs.yml
 
 
@@ -44,7 +46,7 @@ class NotebookHTMLError(ValueError):
 
 @dataclass
 class NotebookPage:
-    """The page's HTML and the image files it refers to (file name -> PNG bytes)."""
+    """The page's HTML and the image files it refers to (file name -> WebP bytes)."""
 
     html: str
     images: dict[str, bytes] = field(default_factory=dict)
@@ -239,7 +241,11 @@ def _code_cell(
         wrapper.append(block)
     outputs = _outputs(cell, cell_id, alts, where, images)
     if outputs:
-        area = page.new_tag("div", attrs={"class": "dlmd-nb-output no-copy"})
+        # The same markup as output blocks on Markdown pages (dlmd/pages/output_labels.py).
+        area = page.new_tag("div", attrs={"class": "dlmd-output dlmd-nb-output no-copy"})
+        label = page.new_tag("p", attrs={"class": "dlmd-output__label"})
+        label.string = OUTPUT_LABEL
+        area.append(label)
         for kind, value, extra in outputs:
             area.append(_output_tag(page, kind, value, extra))
         wrapper.append(area)
@@ -262,7 +268,8 @@ def _outputs(
                     'to the cell metadata: {"dlmd": {"alt": "..."}}'
                 )
             name, size = _store_image(image.get("src", ""), where, cell_id, images)
-            found.append(("image", name, {"alt": remaining_alts.pop(0), **size}))
+            alt = remaining_alts.pop(0)
+            found.append(("image", name, {"alt": alt, **display_size(image, size)}))
             continue
         if mime == "text/html":
             if output.find(["script", "iframe", "img", "svg", "style", "link"]):
@@ -320,16 +327,31 @@ def _store_image(
         raise NotebookHTMLError(
             f"{where} (cell id {cell_id!r}): an image output is not an embedded PNG or JPEG"
         )
-    png, (width, height) = compress_image(base64.b64decode(match["data"]))
-    name = f"figure-{hashlib.sha256(png).hexdigest()[:12]}.png"
-    images[name] = png
+    webp, (width, height) = compress_image(base64.b64decode(match["data"]))
+    name = f"figure-{hashlib.sha256(webp).hexdigest()[:12]}.webp"
+    images[name] = webp
     return name, {"width": str(width), "height": str(height)}
 
 
-def compress_image(data: bytes) -> tuple[bytes, tuple[int, int]]:
-    """The image as a palette PNG on a white background (plots need few colors), and its size.
+def display_size(image: Tag, pixels: dict[str, str]) -> dict[str, str]:
+    """The size to show an image at: the width and height its output declares, else its pixels.
 
-    The white background also keeps black axis labels readable on the dark palette.
+    A figure drawn at 2x (`InlineBackend.figure_formats = ["retina"]`) declares half its pixel
+    size, so it shows at its normal size and stays sharp on high-density screens.
+    """
+    width, height = image.get("width"), image.get("height")
+    if width and height and str(width).isdigit() and str(height).isdigit():
+        return {"width": str(width), "height": str(height)}
+    return pixels
+
+
+def compress_image(data: bytes) -> tuple[bytes, tuple[int, int]]:
+    """The image as a lossless WebP of few colors on a white background, and its pixel size.
+
+    Plots need few colors, and reducing them first makes the file much smaller; lossless WebP is
+    about a third smaller than the same palette as PNG, which keeps 2x figures within the page
+    weight budget. The white background also keeps black axis labels readable on the dark
+    palette.
     """
     with Image.open(io.BytesIO(data)) as opened:
         image = opened.convert("RGBA")
@@ -339,5 +361,5 @@ def compress_image(data: bytes) -> tuple[bytes, tuple[int, int]]:
         PALETTE_COLORS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
     )
     out = io.BytesIO()
-    palette.save(out, "PNG", optimize=True)
+    palette.convert("RGB").save(out, "WEBP", lossless=True, quality=100, method=6)
     return out.getvalue(), flat.size

@@ -76,3 +76,10 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         for name, data in result.images.items():
             (folder / name).write_bytes(data)
         return result.html
+
+    def on_page_context(self, context: dict, *, page: Page, **_: object) -> dict:
+        # The theme's edit button would open the notebook's raw JSON in GitHub's editor; the
+        # page's own "View source" link (html.action_links) shows the notebook instead.
+        if page.file.src_uri.endswith(".ipynb"):
+            page.edit_url = None
+        return context

@@ -18,19 +18,38 @@ def read_abbreviations(path: Path) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     if not path.is_file():
         raise ValueError(f"{path}: the abbreviation list is missing")
+    seen: dict[str, int] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("<!--"):
             continue
         match = ABBR_LINE.match(line)
         if not match:
             raise ValueError(f"{path}:{number}: expected '*[TERM]: meaning', got {line!r}")
+        if match["term"] in seen:
+            raise ValueError(
+                f"{path}:{number}: {match['term']!r} is already defined on line "
+                f"{seen[match['term']]}; keep one line per term"
+            )
+        seen[match["term"]] = number
         pairs.append((match["term"], match["meaning"]))
     return pairs
 
 
 def glossary_table(pairs: list[tuple[str, str]]) -> str:
-    """A Markdown table of the abbreviations, sorted case-insensitively."""
-    rows = sorted(pairs, key=lambda pair: pair[0].lower())
+    """A Markdown table of the abbreviations, sorted case-insensitively.
+
+    A plural listed for its own tooltip (`EHRs` beside `EHR`: a tooltip matches whole words
+    only) joins its singular's row, "EHR, EHRs", instead of repeating the entry.
+    """
+    terms = {term for term, _ in pairs}
+    plurals = {term[:-1]: term for term in terms if term.endswith("s") and term[:-1] in terms}
+    rows = sorted(
+        (pair for pair in pairs if pair[0] not in plurals.values()),
+        key=lambda pair: pair[0].lower(),
+    )
     lines = ["| Abbreviation | Meaning |", "| --- | --- |"]
-    lines += [f"| {term} | {meaning} |" for term, meaning in rows]
+    lines += [
+        f"| {term}{', ' + plurals[term] if term in plurals else ''} | {meaning} |"
+        for term, meaning in rows
+    ]
     return "\n".join(lines)
