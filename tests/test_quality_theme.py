@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import BUILD_ADDRESSES, REPO
 from dlmd.quality.axe import open_collapsed, scan
 from dlmd.quality.browsing import VIEWS, View, settle, wait_until_ready
 from dlmd.quality.build import build_site
@@ -33,7 +33,8 @@ EXPECTED_COPIES = [
 
 @pytest.fixture(scope="module")
 def specimen_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("specimen-site"), SPECIMEN, REPO / "mkdocs.yml")
+    out = tmp_path_factory.mktemp("specimen-site")
+    return build_site(out, SPECIMEN, REPO / "mkdocs.yml", env=BUILD_ADDRESSES)
 
 
 @pytest.fixture(scope="module")
