@@ -1,7 +1,9 @@
 """Lighthouse 12 (npm, pinned in package.json) on a page served with gzip, in the local Chromium.
 
 Accessibility, Best Practices and SEO are deterministic for a static page and gate the
-build at 100; Performance depends on the machine's load and is only reported.
+build at 100. Performance and total blocking time depend on the machine's load, so they gate
+with a margin (PERFORMANCE_FLOOR, TBT_LIMIT_MS) that a real regression crosses and load
+jitter does not; site-figures prints the real target beside stock Material (figures.py).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import json
 import os
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dlmd.quality.browsing import chromium_path
@@ -23,8 +25,11 @@ CHROME_FLAGS = (
 )
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GATED = ("accessibility", "best-practices", "seo")
-# The pages audited (issue 6): home, the FAQ, an applications page, a tutorial notebook.
-PAGES = ["", "faq/", "applications/imaging/", "tutorials/first-model/"]
+PERFORMANCE_FLOOR = 90  # the target is 98 (median of 3); one run on a busy machine varies
+TBT_LIMIT_MS = 400  # the target is 200 ms
+# The pages audited: one of each page type (issue 13): home, the article, the seven-step page,
+# the FAQ, an applications page and a tutorial notebook.
+PAGES = ["", "article/", "first-model/", "faq/", "applications/imaging/", "tutorials/first-model/"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,9 @@ class LighthouseResult:
     url: str
     scores: dict[str, int]  # category id -> 0..100
     failing: dict[str, list[str]]  # gated category id -> audits below a full score
+    tbt_ms: float = 0.0  # total blocking time
+    main_thread_ms: dict[str, float] = field(default_factory=dict)  # group -> ms (throttled)
+    scripts_ms: dict[str, float] = field(default_factory=dict)  # script URL -> ms of main thread
 
     def problems(self) -> list[str]:
         problems = []
@@ -39,7 +47,21 @@ class LighthouseResult:
             if self.scores.get(category) != 100:
                 audits = "; ".join(self.failing.get(category, [])) or "no audit named"
                 problems.append(f"{category} {self.scores.get(category)}: {audits}")
+        if self.scores.get("performance", 0) < PERFORMANCE_FLOOR:
+            problems.append(
+                f"performance {self.scores.get('performance')} is under {PERFORMANCE_FLOOR}; "
+                f"main thread: {self._where_the_time_goes()}"
+            )
+        if self.tbt_ms >= TBT_LIMIT_MS:
+            problems.append(
+                f"total blocking time {self.tbt_ms:.0f} ms is not under {TBT_LIMIT_MS} ms; "
+                f"main thread: {self._where_the_time_goes()}"
+            )
         return problems
+
+    def _where_the_time_goes(self) -> str:
+        top = sorted(self.main_thread_ms.items(), key=lambda item: -item[1])[:4]
+        return ", ".join(f"{group} {ms:.0f} ms" for group, ms in top) or "no breakdown"
 
 
 def run_lighthouse(url: str, timeout_s: int = 300) -> LighthouseResult:
@@ -82,4 +104,20 @@ def parse_report(data: dict) -> LighthouseResult:
             for ref in entry["auditRefs"]
             if ref.get("weight", 0) > 0 and (audits[ref["id"]].get("score") or 0) < 1
         ]
-    return LighthouseResult(data["finalDisplayedUrl"], scores, failing)
+    tbt = audits.get("total-blocking-time", {}).get("numericValue")
+    if tbt is None:
+        raise ValueError(f"the report has no total blocking time: {data.get('runtimeError')}")
+    return LighthouseResult(
+        data["finalDisplayedUrl"],
+        scores,
+        failing,
+        tbt_ms=float(tbt),
+        main_thread_ms=_items(audits, "mainthread-work-breakdown", "groupLabel", "duration"),
+        scripts_ms=_items(audits, "bootup-time", "url", "total"),
+    )
+
+
+def _items(audits: dict, audit: str, key: str, value: str) -> dict[str, float]:
+    """An audit's table as {row name: number}, e.g. main-thread time per kind of work."""
+    items = (audits.get(audit, {}).get("details") or {}).get("items") or []
+    return {str(item[key]): float(item[value]) for item in items if key in item}
