@@ -79,10 +79,27 @@ def test_another_site_needs_only_the_quiz_plugin(tmp_path: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
     assert html.count('<form class="dlmd-quiz"') == 1
     assert html.count('type="radio"') == 3
-    assert '<script src="assets/javascripts/quiz.js"></script>' in html
+    assert '<script src="assets/javascripts/quiz.js" defer></script>' in html
     assert 'href="assets/stylesheets/quiz.css"' in html
     for name, folder in (("quiz.js", "javascripts"), ("quiz.css", "stylesheets")):
         assert (site / "assets" / folder / name).read_bytes() == (ASSETS / name).read_bytes()
+
+
+def test_the_quiz_plugin_can_leave_loading_its_assets_to_the_site(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(QUIZ_PAGE, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Another site\n"
+        "plugins:\n  - dlmd-quiz:\n      assets: false\n"
+        "markdown_extensions:\n  - md_in_html\n  - attr_list\n",
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path / "site", config_file=config)
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert html.count('<form class="dlmd-quiz"') == 1
+    assert "quiz.js" not in html and "quiz.css" not in html
+    assert not (site / "assets" / "javascripts" / "quiz.js").exists()
 
 
 @pytest.mark.parametrize("name", COMMANDS)

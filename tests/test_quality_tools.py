@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from dlmd.pages.theme_html import fix_html
 from dlmd.quality.gzip_server import serving
-from dlmd.quality.lighthouse import parse_report
+from dlmd.quality.lighthouse import LighthouseResult, parse_report, speed_problems
 from dlmd.quality.network import same_origin
 from dlmd.quality.pages import base_path, url_path_for_source
 from dlmd.quality.vnu import parse_report as parse_vnu
@@ -122,16 +122,23 @@ def test_theme_html_fixes_only_the_invalid_markup() -> None:
     assert '<label class="md-nav__title" for="__toc">' in fix_html(with_toc)
 
 
-def _lighthouse_report(seo_score: float) -> dict:
+def _lighthouse_report(seo_score: float, performance: float = 0.91, tbt: float = 150) -> dict:
     category = {"score": 1, "auditRefs": [{"id": "document-title", "weight": 1}]}
+    breakdown = [
+        {"group": "styleLayout", "groupLabel": "Style & Layout", "duration": 900.5},
+        {"group": "scriptEvaluation", "groupLabel": "Script Evaluation", "duration": 310.0},
+    ]
     return {
         "finalDisplayedUrl": "http://127.0.0.1/",
         "audits": {
             "document-title": {"score": 1, "title": "Has a title"},
             "meta-description": {"score": 0, "title": "Has a meta description"},
+            "total-blocking-time": {"score": 0.9, "numericValue": tbt},
+            "mainthread-work-breakdown": {"details": {"items": breakdown}},
+            "bootup-time": {"details": {"items": [{"url": "http://x/bundle.js", "total": 80}]}},
         },
         "categories": {
-            "performance": {**category, "score": 0.91},
+            "performance": {**category, "score": performance},
             "accessibility": category,
             "best-practices": category,
             "seo": {
@@ -152,7 +159,27 @@ def test_lighthouse_report_names_the_audit_that_costs_points() -> None:
     }
     assert result.problems() == ["seo 92: meta-description: Has a meta description"]
     perfect = parse_report(_lighthouse_report(1.0))
-    assert perfect.problems() == [], "performance below 100 does not gate"
+    assert perfect.problems() == [], "performance of 90 or more is within the margin"
+    assert perfect.tbt_ms == 150
+    assert perfect.main_thread_ms == {"Style & Layout": 900.5, "Script Evaluation": 310.0}
+    assert perfect.scripts_ms == {"http://x/bundle.js": 80.0}
+
+
+def test_lighthouse_gates_median_performance_under_90_and_blocking_time_from_400_ms() -> None:
+    def run(performance: float, tbt: float) -> LighthouseResult:
+        return parse_report(_lighthouse_report(1.0, performance=performance, tbt=tbt))
+
+    assert run(0.80, 900).problems() == [], "one audit's speed is not a category problem"
+    assert speed_problems([run(0.80, 150), run(0.95, 150), run(0.91, 150)]) == []
+    assert speed_problems([run(0.89, 150), run(0.95, 150), run(0.85, 150)]) == [
+        "performance 89 (median of 3) is under 90; main thread: Style & Layout 900 ms, "
+        "Script Evaluation 310 ms"
+    ]
+    assert speed_problems([run(0.95, 400), run(0.95, 100), run(0.95, 700)]) == [
+        "total blocking time 400 ms (median of 3) is not under 400 ms; main thread: "
+        "Style & Layout 900 ms, Script Evaluation 310 ms"
+    ]
+    assert speed_problems([run(0.95, 399), run(0.95, 100), run(0.95, 700)]) == []
 
 
 def test_vnu_report_sorts_errors_warnings_and_advice_by_file(tmp_path: Path) -> None:

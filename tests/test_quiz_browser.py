@@ -248,6 +248,35 @@ def test_instant_navigation_away_and_back_initialises_once_per_view(quiz: Page) 
     )
 
 
+def test_instant_navigation_from_a_page_without_a_quiz_sets_it_up_once(
+    page: Page, quiz_url: str
+) -> None:
+    # quiz.js is loaded only on quiz pages: here it arrives with the first quiz page reached
+    # instantly, and comes again with each later visit.
+    page.goto(quiz_url + "other/")
+    expect(page.locator("h1")).to_contain_text("Another page")
+    assert page.evaluate("typeof window.dlmdQuiz") == "undefined"
+    page.evaluate("window.sameDocument = true")
+    for _ in range(3):
+        page.get_by_role("article").get_by_role("link", name="the quiz").click()
+        expect(page.locator("h1")).to_contain_text("Quiz page")
+        expect(page.locator(".dlmd-quiz__actions")).to_have_count(3)
+        page.get_by_role("navigation").get_by_role("link", name="Another page").first.click()
+        expect(page.locator("h1")).to_contain_text("Another page")
+    page.get_by_role("article").get_by_role("link", name="the quiz").click()
+    assert page.evaluate("window.sameDocument") is True, "navigation was not instant"
+    expect(page.locator(".dlmd-quiz__actions")).to_have_count(3)
+    expect(page.locator(".dlmd-quiz__score")).to_have_count(1)
+    page.locator(Q2).get_by_label("MRI").check()
+    page.locator(Q2).get_by_label("CT", exact=True).check()
+    check(page, Q2)  # one click handler: one judgement, one mark per chosen option
+    expect(page.locator(Q2).locator(".dlmd-quiz__mark")).to_have_count(2)
+    expect(page.locator(Q2).locator("[aria-live=polite] > p").first).to_have_text("✓ Correct.")
+    expect(page.locator(".dlmd-quiz__score")).to_have_text(
+        "Your score on this page: 1 of 3 right (2 not answered yet)."
+    )
+
+
 def test_without_javascript_the_quiz_can_be_answered_and_revealed(browser, quiz_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

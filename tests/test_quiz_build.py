@@ -82,6 +82,21 @@ def test_quiz_page_is_a_form_of_fieldsets_with_legends_and_native_inputs(
     assert "markdown=" not in html, "md_in_html must consume every markdown attribute"
 
 
+def test_only_pages_with_a_quiz_load_its_script_and_styles(fixture_site: Path) -> None:
+    quiz = (fixture_site / "quiz" / "index.html").read_text(encoding="utf-8")
+    head, body = quiz.split("</head>", 1)
+    assert head.count('<link rel="stylesheet" href="../assets/stylesheets/quiz.css">') == 1
+    # In the page content, where Material's instant navigation evaluates it again.
+    article = body[body.index("<article") : body.index("</article>")]
+    assert article.count('<script src="../assets/javascripts/quiz.js" defer></script>') == 1
+    assert quiz.count("quiz.js") == 1
+    for name in ("other", "index"):
+        html = (fixture_site / ("" if name == "index" else name) / "index.html").read_text(
+            encoding="utf-8"
+        )
+        assert "quiz.js" not in html and "quiz.css" not in html, f"{name} loads the quiz"
+
+
 def test_links_in_quiz_text_are_rewritten_like_other_links(fixture_site: Path) -> None:
     html = (fixture_site / "quiz" / "index.html").read_text(encoding="utf-8")
     assert '<a href="#image-analysis">Image analysis</a>' in html

@@ -221,6 +221,16 @@ def test_page_is_under_its_weight_budget(built_site: Path, name: str) -> None:
     assert not weight.missing, weight.missing
 
 
+def test_only_notebook_pages_load_the_notebook_stylesheet(built_site: Path) -> None:
+    link = '<link rel="stylesheet" href="../../assets/stylesheets/notebook.css">'
+    for name in TARGETS:
+        head = (built_site / "tutorials" / name / "index.html").read_text(encoding="utf-8")
+        assert head.split("</head>", 1)[0].count(link) == 1, f"{name} lacks notebook.css"
+    for page in ("index.html", "first-model/index.html", "tutorials/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert "notebook.css" not in html, f"{page} loads the notebook stylesheet"
+
+
 @pytest.mark.parametrize("name", TARGETS)
 def test_page_loads_nothing_from_another_origin(built_site: Path, name: str) -> None:
     weight = measure_page(built_site, f"tutorials/{name}/index.html")

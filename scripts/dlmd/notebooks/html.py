@@ -242,7 +242,11 @@ def _code_cell(
     outputs = _outputs(cell, cell_id, alts, where, images)
     if outputs:
         # The same markup as output blocks on Markdown pages (dlmd/pages/output_labels.py).
-        area = page.new_tag("div", attrs={"class": "dlmd-output dlmd-nb-output no-copy"})
+        # Out of the search index too, as on Markdown pages.
+        area = page.new_tag(
+            "div",
+            attrs={"class": "dlmd-output dlmd-nb-output no-copy", "data-search-exclude": ""},
+        )
         label = page.new_tag("p", attrs={"class": "dlmd-output__label"})
         label.string = OUTPUT_LABEL
         area.append(label)

@@ -2,7 +2,8 @@
 CSS, no CDN scripts).
 
 All logic lives in `dlmd.notebooks.html`; this plugin hands it each notebook page's HTML,
-writes the page's compressed figures next to it and turns problems into a failed build.
+writes the page's compressed figures next to it, links the notebook stylesheet on notebook pages
+only (dlmd.page_assets) and turns problems into a failed build.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from dlmd.notebooks.html import NotebookHTMLError, action_links, render
+from dlmd.page_assets import link_stylesheet, relative_url
 from dlmd.pages.abbreviations import read_abbreviations
+from dlmd.paths import shown_path
 
 
 class NotebooksConfig(base.Config):
@@ -31,6 +34,8 @@ class NotebooksConfig(base.Config):
     # Notebooks get no pymdownx.snippets auto-append, so their tooltips come from this list
     # (relative to where mkdocs runs, like the snippets' base_path).
     abbreviations = c.Type(str, default="includes/abbreviations.md")
+    # The notebook pages' own styles (a file in docs/), linked from notebook pages only.
+    stylesheet = c.Optional(c.Type(str))
 
 
 class NotebooksPlugin(BasePlugin[NotebooksConfig]):
@@ -39,6 +44,15 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             self.abbreviations = read_abbreviations(Path(self.config.abbreviations))
         except ValueError as error:
             raise PluginError(str(error)) from error
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        sheet = self.config.stylesheet
+        if sheet and files.get_file_from_path(sheet) is None:
+            raise PluginError(
+                f"mkdocs.yml: dlmd-notebooks stylesheet {sheet!r} is not a file in "
+                f"{config.docs_dir}; give its path relative to docs/"
+            )
+        return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not page.file.src_uri.endswith(".ipynb"):
@@ -76,6 +90,15 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
         for name, data in result.images.items():
             (folder / name).write_bytes(data)
         return result.html
+
+    def on_post_page(self, output: str, *, page: Page, **_: object) -> str:
+        if not self.config.stylesheet or not page.file.src_uri.endswith(".ipynb"):
+            return output
+        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+        try:
+            return link_stylesheet(output, relative_url(self.config.stylesheet, page.url), where)
+        except ValueError as error:
+            raise PluginError(str(error)) from error
 
     def on_page_context(self, context: dict, *, page: Page, **_: object) -> dict:
         # The theme's edit button would open the notebook's raw JSON in GitHub's editor; the

@@ -5,7 +5,9 @@ after a ```` ```python ```` block, with only HTML comments such as check markers
 is that block's output. pymdownx.highlight renders both as plain code blocks; this wraps each
 output block in the markup notebook pages use for their outputs (dlmd.notebooks.html):
 
-    <div class="dlmd-output no-copy"><p class="dlmd-output__label">Output</p> ...block... </div>
+    <div class="dlmd-output no-copy" data-search-exclude><p class="dlmd-output__label">Output</p>
+      ...block...
+    </div>
 
 `no-copy` is Material's opt-out from copy buttons, and the label is real text, so it shows and is
 read out without JavaScript. Plain Python on the rendered HTML; the plugin
@@ -17,7 +19,12 @@ from __future__ import annotations
 import re
 
 OUTPUT_LABEL = "Output"
-OUTPUT_OPEN = f'<div class="dlmd-output no-copy"><p class="dlmd-output__label">{OUTPUT_LABEL}</p>'
+# Program output is left out of the search index (data-search-exclude): numbers and logs that
+# match searches by accident and make the index larger for every reader.
+OUTPUT_OPEN = (
+    '<div class="dlmd-output no-copy" data-search-exclude>'
+    f'<p class="dlmd-output__label">{OUTPUT_LABEL}</p>'
+)
 
 _BLOCK_START = re.compile(r'<div class="language-(?P<lang>[\w+-]+) highlight">')
 _DIV_TAG = re.compile(r"<div\b|</div>")

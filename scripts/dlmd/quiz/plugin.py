@@ -1,5 +1,9 @@
 """MkDocs plugin `dlmd-quiz`: validate each page's quizzes, render them, ship quiz.js/quiz.css.
 
+Only pages with a quiz load quiz.js and quiz.css (a stylesheet link at the end of <head>, a
+deferred script at the end of the page content: dlmd.page_assets), so other pages carry
+neither their bytes nor their set-up.
+
 Another site needs only `pip install` and two lines in mkdocs.yml (`plugins: [dlmd-quiz]`, plus
 `md_in_html` and `attr_list` in `markdown_extensions`). All logic lives in `dlmd.quiz` (see its
 docstring for the syntax); the plugin hands it each page and turns its problems into a failed
@@ -18,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from dlmd.page_assets import link_stylesheet, relative_url, script_tag
 from dlmd.paths import shown_path
 from dlmd.quiz import QuizError, convert_page
 
@@ -25,6 +30,7 @@ ASSETS = Path(__file__).with_name("assets")
 # Where the page loads them from: the same URLs as when they lived in docs/assets/.
 SCRIPT = "assets/javascripts/quiz.js"
 STYLESHEET = "assets/stylesheets/quiz.css"
+QUIZ_MARKUP = '<form class="dlmd-quiz"'  # how dlmd.quiz.render starts every quiz
 
 
 class QuizConfig(base.Config):
@@ -33,12 +39,6 @@ class QuizConfig(base.Config):
 
 
 class QuizPlugin(BasePlugin[QuizConfig]):
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.config.assets:
-            config.extra_css.append(STYLESHEET)
-            config.extra_javascript.append(SCRIPT)
-        return config
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.config.assets:
             for uri, name in ((SCRIPT, "quiz.js"), (STYLESHEET, "quiz.css")):
@@ -58,3 +58,18 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             return convert_page(markdown, page.file.content_string, where)
         except QuizError as error:
             raise PluginError("\n".join(error.messages)) from error
+
+    def on_page_content(self, html: str, *, page: Page, **_: object) -> str:
+        # Inside the page content, so instant navigation runs it on each quiz page it brings in.
+        if self.config.assets and QUIZ_MARKUP in html:
+            return html + script_tag(relative_url(SCRIPT, page.url))
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, **_: object) -> str:
+        if not self.config.assets or QUIZ_MARKUP not in output:
+            return output
+        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+        try:
+            return link_stylesheet(output, relative_url(STYLESHEET, page.url), where)
+        except ValueError as error:
+            raise PluginError(str(error)) from error

@@ -94,7 +94,8 @@ def _numeric_lines(question: Question, ident: str) -> list[str]:
 
 def _answer_lines(question: Question) -> list[str]:
     lines = [
-        '<details class="dlmd-quiz__answer info" markdown="block">',
+        # Left out of the search index: a search must not give the answers away.
+        '<details class="dlmd-quiz__answer info" data-search-exclude markdown="block">',
         "<summary>Show answer</summary>",
     ]
     if question.type == "numeric":

@@ -7,6 +7,10 @@
  * answers are judged and saved by option, not by place. */
 (function () {
   "use strict";
+  // Each quiz page's content carries this script, and Material's instant navigation evaluates
+  // it again on every quiz page it brings in: only the first evaluation sets up (and subscribes
+  // to document$); later ones just set up the new page's forms, which init() does once each.
+  if (window.dlmdQuiz) return window.dlmdQuiz.init();
   var KEY = "dlmd-quiz/";
 
   function load(id) {
@@ -52,7 +56,6 @@
     clean = clean.replace(",", ".");
     return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(clean) ? Number(clean) : NaN;
   }
-  window.dlmdQuiz = { toNumber: toNumber }; // for the unit tests in tests/test_quiz_browser.py
 
   function setup(fieldset, onChange) {
     var id = fieldset.getAttribute("data-question");
@@ -269,8 +272,11 @@
     last.parentNode.insertBefore(score, last.nextSibling);
   }
 
+  // toNumber for the unit tests in tests/test_quiz_browser.py.
+  window.dlmdQuiz = { toNumber: toNumber, init: init };
   // Material's instant navigation swaps the page without reloading this script: document$
-  // emits once per page view. Elsewhere, run once the document is parsed.
+  // emits once per page view (also on a site that loads quiz.js on every page). Elsewhere, run
+  // once the document is parsed.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
