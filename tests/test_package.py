@@ -64,19 +64,23 @@ QUIZ_PAGE = """# Another site
 """
 
 
-def test_another_site_needs_only_the_quiz_plugin(tmp_path: Path) -> None:
-    """`pip install` plus `plugins: [dlmd-quiz]`: the quiz renders and brings its JS and CSS."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(QUIZ_PAGE, encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
+def build_quiz_only_site(root: Path, plugin: str) -> tuple[Path, str]:
+    """Another site of one quiz page whose only plugin is `plugin` (YAML under `plugins:`)."""
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text(QUIZ_PAGE, encoding="utf-8")
+    config = root / "mkdocs.yml"
     config.write_text(
-        "site_name: Another site\n"
-        "plugins:\n  - dlmd-quiz\n"
+        f"site_name: Another site\nplugins:\n  - {plugin}\n"
         "markdown_extensions:\n  - md_in_html\n  - attr_list\n",
         encoding="utf-8",
     )
-    site = build_site(tmp_path / "site", config_file=config)
-    html = (site / "index.html").read_text(encoding="utf-8")
+    site = build_site(root / "site", config_file=config)
+    return site, (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_another_site_needs_only_the_quiz_plugin(tmp_path: Path) -> None:
+    """`pip install` plus `plugins: [dlmd-quiz]`: the quiz renders and brings its JS and CSS."""
+    site, html = build_quiz_only_site(tmp_path, "dlmd-quiz")
     assert html.count('<form class="dlmd-quiz"') == 1
     assert html.count('type="radio"') == 3
     assert '<script src="assets/javascripts/quiz.js" defer></script>' in html
@@ -86,17 +90,7 @@ def test_another_site_needs_only_the_quiz_plugin(tmp_path: Path) -> None:
 
 
 def test_the_quiz_plugin_can_leave_loading_its_assets_to_the_site(tmp_path: Path) -> None:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(QUIZ_PAGE, encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        "site_name: Another site\n"
-        "plugins:\n  - dlmd-quiz:\n      assets: false\n"
-        "markdown_extensions:\n  - md_in_html\n  - attr_list\n",
-        encoding="utf-8",
-    )
-    site = build_site(tmp_path / "site", config_file=config)
-    html = (site / "index.html").read_text(encoding="utf-8")
+    site, html = build_quiz_only_site(tmp_path, "dlmd-quiz:\n      assets: false")
     assert html.count('<form class="dlmd-quiz"') == 1
     assert "quiz.js" not in html and "quiz.css" not in html
     assert not (site / "assets" / "javascripts" / "quiz.js").exists()
