@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from conftest import REPO
 from dlmd.quality.browsing import View, wait_until_ready
+from dlmd.quality.clipboard import show_every_code_block
 from dlmd.quality.pages import source_pages
 from PIL import Image
 
@@ -21,11 +22,13 @@ PHONE = View("light", "phone")
 
 
 def pages_containing(built_site: Path, marker: str) -> list[str]:
-    """URL paths of built pages whose HTML holds `marker`."""
+    """URL paths of built pages whose <body> holds `marker` (the <head> carries the site's
+    styles, which name every class)."""
     return [
         page.path
         for page in source_pages(REPO / "docs")
-        if marker in (built_site / page.path / "index.html").read_text(encoding="utf-8")
+        if marker
+        in (built_site / page.path / "index.html").read_text(encoding="utf-8").split("</head>")[1]
     ]
 
 
@@ -80,6 +83,7 @@ def test_output_blocks_are_labelled_and_have_no_copy_button(
         for path in markdown + notebooks:
             page.goto(site_url + path)
             wait_until_ready(page)
+            show_every_code_block(page)  # copy buttons come as blocks scroll into view
             result = page.evaluate(OUTPUT_PROBLEMS)
             if result["count"] == 0:
                 problems.append(f"/{path}: no labelled output block")

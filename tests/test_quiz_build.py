@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from dlmd.pages.stylesheets import strip_comments
 from dlmd.quality.build import BuildError, build_site
 from dlmd.quiz.order import display_order
 from dlmd.quiz.parse import parse
+from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
 from mkdocs.utils.yaml import yaml_load
 
 FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
@@ -85,7 +87,9 @@ def test_quiz_page_is_a_form_of_fieldsets_with_legends_and_native_inputs(
 def test_only_pages_with_a_quiz_load_its_script_and_styles(fixture_site: Path) -> None:
     quiz = (fixture_site / "quiz" / "index.html").read_text(encoding="utf-8")
     head, body = quiz.split("</head>", 1)
-    assert head.count('<link rel="stylesheet" href="../assets/stylesheets/quiz.css">') == 1
+    # In the page's <head>, inlined by dlmd-page-speed (tests/test_page_speed.py).
+    quiz_css = strip_comments((QUIZ_ASSETS / "quiz.css").read_text(encoding="utf-8")).rstrip()
+    assert head.count(f"<style>{quiz_css}</style>") == 1
     # In the page content, where Material's instant navigation evaluates it again.
     article = body[body.index("<article") : body.index("</article>")]
     assert article.count('<script src="../assets/javascripts/quiz.js" defer></script>') == 1
@@ -94,7 +98,7 @@ def test_only_pages_with_a_quiz_load_its_script_and_styles(fixture_site: Path) -
         html = (fixture_site / ("" if name == "index" else name) / "index.html").read_text(
             encoding="utf-8"
         )
-        assert "quiz.js" not in html and "quiz.css" not in html, f"{name} loads the quiz"
+        assert "quiz.js" not in html and quiz_css not in html, f"{name} loads the quiz"
 
 
 def test_links_in_quiz_text_are_rewritten_like_other_links(fixture_site: Path) -> None:

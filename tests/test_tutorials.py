@@ -12,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, SHARED, command
 from dlmd.pageweight import measure_page
+from dlmd.quality.browsing import wait_until_ready
+from dlmd.quality.clipboard import show_every_code_block
 from dlmd.quality.weight import BUDGETS
 from PIL import Image
 
@@ -221,14 +223,16 @@ def test_page_is_under_its_weight_budget(built_site: Path, name: str) -> None:
     assert not weight.missing, weight.missing
 
 
-def test_only_notebook_pages_load_the_notebook_stylesheet(built_site: Path) -> None:
-    link = '<link rel="stylesheet" href="../../assets/stylesheets/notebook.css">'
+def test_only_notebook_pages_carry_the_notebook_styles(built_site: Path) -> None:
+    # Inlined in the page's <head> by dlmd-page-speed (tests/test_page_speed.py).
+    styles = (built_site / "assets" / "stylesheets" / "notebook.css").read_text(encoding="utf-8")
+    style = f"<style>{styles.rstrip()}</style>"
     for name in TARGETS:
         head = (built_site / "tutorials" / name / "index.html").read_text(encoding="utf-8")
-        assert head.split("</head>", 1)[0].count(link) == 1, f"{name} lacks notebook.css"
+        assert head.split("</head>", 1)[0].count(style) == 1, f"{name} lacks notebook.css"
     for page in ("index.html", "first-model/index.html", "tutorials/index.html"):
         html = (built_site / page).read_text(encoding="utf-8")
-        assert "notebook.css" not in html, f"{page} loads the notebook stylesheet"
+        assert styles.rstrip() not in html, f"{page} carries the notebook styles"
 
 
 @pytest.mark.parametrize("name", TARGETS)
@@ -291,6 +295,8 @@ def test_links_between_notebooks_and_glossary_tooltips(built_site: Path) -> None
 @pytest.mark.browser
 def test_code_cells_get_materials_copy_button(page: object, site_url: str) -> None:
     page.goto(site_url + "tutorials/clinical-metrics/")
+    wait_until_ready(page)
+    show_every_code_block(page)  # each block gets its button as it scrolls into view
     cells = page.locator(".dlmd-nb-cell > .highlight")
     buttons = page.locator(".dlmd-nb-cell > .highlight [data-clipboard-target]")
     assert cells.count() > 5

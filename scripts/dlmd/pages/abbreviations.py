@@ -53,3 +53,32 @@ def glossary_table(pairs: list[tuple[str, str]]) -> str:
         for term, meaning in rows
     ]
     return "\n".join(lines)
+
+
+# How Python-Markdown's abbr and dlmd.notebooks.html write an abbreviation.
+_ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+_SECTION_START = re.compile(r"(?=<h2[\s>])")
+
+
+def explain_first_use(page_html: str) -> str:
+    """The page content with each abbreviation explained (an `<abbr>` tooltip) at its first use
+    in each section (from one <h2> to the next) and plain at later uses.
+
+    As in a printed text, a reader meets the meaning once per section, and the glossary has
+    them all. Each tooltip also costs the theme's script set-up time on a phone: the imaging
+    page had 100 of them, 39 for "AI" (README, Performance).
+    """
+    sections = _SECTION_START.split(page_html)
+
+    def first_only(section: str) -> str:
+        seen: set[str] = set()
+
+        def keep(match: re.Match[str]) -> str:
+            if match[1] in seen:
+                return match[1]
+            seen.add(match[1])
+            return match[0]
+
+        return _ABBR.sub(keep, section)
+
+    return "".join(first_only(section) for section in sections)

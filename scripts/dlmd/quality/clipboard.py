@@ -50,10 +50,10 @@ _INSPECT_TEMPLATE = """
 """
 _INSPECT = _INSPECT_TEMPLATE.replace("BUTTONS", repr(BUTTONS))
 
-# Show the button's content tab and open its collapsible block, so a reader could click it.
-_REVEAL = """
-(button) => {
-  for (let node = button; node; node = node.parentElement) {
+# Show an element's content tab and open its collapsible block, so a reader could see it.
+_REVEAL_FUNCTION = """
+function reveal(element) {
+  for (let node = element; node; node = node.parentElement) {
     if (node.matches("details:not([open])")) node.open = true;
     if (node.matches(".tabbed-block")) {
       const set = node.closest(".tabbed-set");
@@ -62,8 +62,23 @@ _REVEAL = """
       if (input && !input.checked) input.click();
     }
   }
-  button.scrollIntoView({block: "center"});
+  element.scrollIntoView({block: "center"});
 }
+"""
+_REVEAL = f"(button) => {{ {_REVEAL_FUNCTION} reveal(button); }}"
+# Material gives a code block its copy button when the block first scrolls into view
+# (content.lazy, mkdocs.yml): bring each one into view, as a reader scrolling the page would.
+_SHOW_EVERY_BLOCK = f"""
+async () => {{
+  {_REVEAL_FUNCTION}
+  const frames = () => new Promise((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (const pre of document.querySelectorAll(".md-content pre")) {{
+    reveal(pre);
+    await frames();
+  }}
+  return true;
+}}
 """
 
 
@@ -98,8 +113,15 @@ class PageCopies:
 CONTEXT_OPTIONS = {"permissions": ["clipboard-read", "clipboard-write"]}
 
 
+def show_every_code_block(page: Any) -> None:
+    """Scroll each code block of the loaded page into view (opening its collapsible block or
+    tab), so that Material has given every one its copy button."""
+    page.evaluate(_SHOW_EVERY_BLOCK)
+
+
 def check_copies(page: Any) -> PageCopies:
     """Click every copy button on the loaded page and compare the clipboard with its block."""
+    show_every_code_block(page)
     found = page.evaluate(_INSPECT)
     buttons = page.locator(BUTTONS)
     checks = []

@@ -1,8 +1,8 @@
 """MkDocs plugin `dlmd-quiz`: validate each page's quizzes, render them, ship quiz.js/quiz.css.
 
-Only pages with a quiz load quiz.js and quiz.css (a stylesheet link at the end of <head>, a
-deferred script at the end of the page content: dlmd.page_assets), so other pages carry
-neither their bytes nor their set-up.
+Only pages with a quiz load quiz.js and quiz.css (a stylesheet link at the end of <head>, which
+dlmd-page-speed writes into the page, and a deferred script at the end of the page content:
+dlmd.page_assets), so other pages carry neither their bytes nor their set-up.
 
 Another site needs only `pip install` and two lines in mkdocs.yml (`plugins: [dlmd-quiz]`, plus
 `md_in_html` and `attr_list` in `markdown_extensions`). All logic lives in `dlmd.quiz` (see its

@@ -258,18 +258,27 @@
       score.textContent = "Your score on this page: " + right + " of " + questions.length +
         " right" + (left ? " (" + left + " not answered yet)." : ".");
     }
+    var sets = [];
     Array.prototype.forEach.call(forms, function (form) {
       form.setAttribute("data-quiz-ready", "");
       form.addEventListener("submit", function (event) {
         event.preventDefault();
       });
-      Array.prototype.forEach.call(form.querySelectorAll(".dlmd-quiz__question"), function (set) {
-        questions.push(setup(set, update));
-      });
+      sets.push.apply(sets, form.querySelectorAll(".dlmd-quiz__question"));
     });
-    update();
-    var last = forms[forms.length - 1];
-    last.parentNode.insertBefore(score, last.nextSibling);
+    // One question per task: the theme's start-up is one long task on a phone already, and
+    // adding every question's set-up to it would block the page longer (README, Performance).
+    // Until then each question is the complete no-JavaScript quiz. The score comes last.
+    function next() {
+      if (sets.length) {
+        questions.push(setup(sets.shift(), update));
+        return setTimeout(next, 0);
+      }
+      update();
+      var last = forms[forms.length - 1];
+      last.parentNode.insertBefore(score, last.nextSibling);
+    }
+    setTimeout(next, 0);
   }
 
   // toNumber for the unit tests in tests/test_quiz_browser.py.
