@@ -16,6 +16,7 @@ from dlmd.pages.page_speed import (
     site_path,
     without_palette_switch_rule,
 )
+from dlmd.pages.permalinks import label_section_links
 from dlmd.pages.stylesheets import strip_comments
 from dlmd.quality.pages import source_pages
 from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
@@ -90,6 +91,14 @@ def test_the_installed_themes_palette_has_the_rule_once() -> None:
     assert palette.read_text(encoding="utf-8").count(PALETTE_SWITCH_RULE) == 1
 
 
+def test_section_links_are_named_by_aria_label_so_no_tooltip_is_set_up() -> None:
+    link = '<a class="headerlink" href="#basics" title="Link to this section">&para;</a>'
+    assert label_section_links(f"<h2 id=basics>Basics{link}</h2>") == (
+        '<h2 id=basics>Basics<a class="headerlink" href="#basics" '
+        'aria-label="Link to this section">&para;</a></h2>'
+    )
+
+
 def pages(site: Path) -> list[Path]:
     found = [site / page.path / "index.html" for page in source_pages(REPO / "docs")]
     return [*found, site / "404.html"]
@@ -109,7 +118,12 @@ def test_every_page_links_only_the_themes_main_stylesheet_and_defers_its_script(
         assert f"<style>{site_css}</style>" in head, f"{page}: site.css is not in the page"
         assert "[data-md-color-scheme=slate]" in head, f"{page}: the palette is not in the page"
         assert "data-md-color-switching" not in html, f"{page}: the switching rule is back"
+        links = re.findall(r'<a class="headerlink"[^>]*>', html)
+        assert all('aria-label="Link to this section"' in link for link in links), page
+        assert not any("title=" in link for link in links), f"{page}: a section link has a title"
         assert re.search(r'<script src="[^"]*bundle\.[0-9a-f]+\.min\.js" defer>', html), page
+        # The classes Material's script sets, set before the body is (overrides/main.html).
+        assert 'classList.replace("no-js", "js")' in head, page
 
 
 def test_quiz_and_notebook_styles_are_in_the_pages_that_use_them_only(built_site: Path) -> None:

@@ -1,7 +1,8 @@
 """MkDocs plugin `dlmd-presentation`: render-time presentation of pages: output blocks labelled
 as output (output_labels.py), short DOI links in tables (table_dois.py), code blocks without
-Pygments' invisible spans (code_spans.py), and the site's own stylesheets shipped without their
-comments (stylesheets.py)."""
+Pygments' invisible spans (code_spans.py), section links named without a tooltip
+(permalinks.py), and the site's own stylesheets shipped without their comments
+(stylesheets.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from dlmd.pages.code_spans import unwrap_plain_spans
 from dlmd.pages.output_labels import label_output_blocks
+from dlmd.pages.permalinks import label_section_links
 from dlmd.pages.stylesheets import strip_comments
 from dlmd.pages.table_dois import shorten_table_dois
 
@@ -33,5 +35,6 @@ class PresentationPlugin(BasePlugin):
         return shorten_table_dois(label_output_blocks(html))
 
     def on_post_page(self, output: str, *, page: Page, **_: object) -> str:
-        # Every page, notebooks included: their code is highlighted by the same Pygments.
-        return unwrap_plain_spans(output)
+        # Every page, notebooks included: their code is highlighted by the same Pygments, and
+        # their section links are written like the Markdown pages' (dlmd.notebooks.html).
+        return label_section_links(unwrap_plain_spans(output))
