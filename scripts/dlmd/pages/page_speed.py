@@ -82,15 +82,14 @@ def inline_stylesheets(
     read: Callable[[str], str | None],
     max_bytes: int,
     where: str,
-) -> tuple[str, list[str]]:
+) -> str:
     """`page_html` with each linked stylesheet of at most `max_bytes` written in as <style>.
 
     `read(href)` returns a stylesheet's text, or None for one that is not a file of the site
-    (it stays linked). Returns the page and the hrefs inlined. A small stylesheet that refers
+    (it stays linked). A small stylesheet that refers
     to another file (url() other than data:, @import) raises ValueError: inlined into the page,
     the reference would resolve from the page's folder instead of the stylesheet's.
     """
-    inlined: list[str] = []
 
     def inline(match: re.Match[str]) -> str:
         href = html.unescape(match[1])
@@ -106,7 +105,6 @@ def inline_stylesheets(
             )
         if "</style" in css.lower():
             raise ValueError(f"{where}: {href} contains '</style', which would end the <style>")
-        inlined.append(href)
         return f"<style>{css.rstrip()}</style>"
 
-    return _STYLESHEET_LINK.sub(inline, page_html), inlined
+    return _STYLESHEET_LINK.sub(inline, page_html)

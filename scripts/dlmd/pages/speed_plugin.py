@@ -60,7 +60,7 @@ class PageSpeedPlugin(BasePlugin[PageSpeedConfig]):
             return file.content_string if file is not None else None
 
         try:
-            output, _ = inline_stylesheets(output, read, self.config.inline_css_max_bytes, where)
+            output = inline_stylesheets(output, read, self.config.inline_css_max_bytes, where)
             return defer_theme_script(output, where)
         except ValueError as error:
             raise PluginError(str(error)) from error
