@@ -1,5 +1,12 @@
-"""Shared fixtures: the built site, a local server for it, the local Chromium, the commands.
+"""Shared fixtures: the built site, a local server for it, the local Chromium, the commands;
+and the folder rule that marks every test from where it lives.
 
+- tests/unit/: no site build, no browser: the fast set (`pytest tests/unit`).
+- tests/site/: builds a site or runs the snippet check (marked `site`).
+- tests/browser/: drives Chromium (marked `browser`).
+
+A test file anywhere else, or a fast test asking for the built site or the browser, stops the
+run before any test starts, so an expensive test cannot land in the fast set by accident.
 Browser tests skip with the reason where Playwright or a Chromium is missing, so
 `pytest -m "not browser and not slow"` runs with only the site's dependencies installed.
 """
@@ -18,6 +25,7 @@ from dlmd.quality.browsing import chromium, chromium_path
 from dlmd.quality.build import build_site
 from dlmd.quality.gzip_server import serving
 from dlmd.quality.pages import base_path
+from dlmd.quality.stock_site import build_stock_site
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -36,6 +44,38 @@ def command(name: str) -> list[str]:
     if not found.is_file():
         found = Path(shutil.which(name) or name)
     return [str(found)]
+
+
+TESTS = Path(__file__).resolve().parent
+FOLDERS = {"unit": None, "site": pytest.mark.site, "browser": pytest.mark.browser}
+# The fixtures a folder may not use: what makes a test belong to a costlier folder.
+SITE_FIXTURES = {
+    *("built_site", "site_url", "gzip_site_url", "site_snippet_report"),
+    *("stock_site", "stock_site_url"),
+}
+BROWSER_FIXTURES = {"browser", "page"}
+NOT_ALLOWED = {"unit": SITE_FIXTURES | BROWSER_FIXTURES, "site": BROWSER_FIXTURES, "browser": set()}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test from its folder; refuse one outside the three folders, or one in a
+    cheaper folder than the fixtures it uses."""
+    problems = []
+    for item in items:
+        path = Path(item.path).resolve()
+        folder = path.relative_to(TESTS).parts[0] if path.is_relative_to(TESTS) else None
+        name = path.relative_to(TESTS.parent) if path.is_relative_to(TESTS.parent) else path
+        if folder not in FOLDERS:
+            problems.append(f"{name}: test files go in tests/unit, tests/site or tests/browser")
+            continue
+        if FOLDERS[folder] is not None:
+            item.add_marker(FOLDERS[folder])
+        misplaced = sorted(NOT_ALLOWED[folder] & set(getattr(item, "fixturenames", ())))
+        if misplaced:
+            where = "tests/browser" if BROWSER_FIXTURES & set(misplaced) else "tests/site"
+            problems.append(f"{name}::{item.name} uses {', '.join(misplaced)}: move it to {where}")
+    if problems:
+        raise pytest.UsageError("\n".join(dict.fromkeys(problems)))
 
 
 @pytest.fixture(scope="session")
@@ -63,6 +103,20 @@ def gzip_site_url(built_site: Path) -> Iterator[str]:
     """URL of the built site at its production path, on a loopback server that gzips like the
     host (dlmd.quality.gzip_server): for Lighthouse, transfer sizes and the 404 page."""
     with serving(built_site, base_path(built_site)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same content in stock Material (dlmd.quality.stock_site), built once per session:
+    the baseline the performance gate measures the site against."""
+    return build_stock_site(tmp_path_factory.mktemp("stock") / "site", REPO / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def stock_site_url(stock_site: Path) -> Iterator[str]:
+    """URL of the stock build on its own loopback server that gzips like the host."""
+    with serving(stock_site, base_path(stock_site)) as url:
         yield url
 
 

@@ -4,7 +4,7 @@
 
 Each figure is a function that returns a matplotlib Figure; `main` writes them all. The output
 is byte-for-byte reproducible (fixed `svg.hashsalt`, no date, text kept as text), so
-tests/test_figures.py regenerates every file and fails when a committed one differs.
+tests/unit/test_figures.py regenerates every file and fails when a committed one differs.
 
 Figures are drawn dark on a transparent background; site.css inverts them in the dark palette.
 Numbers come from confirmed rows of the project's fact base (../shared/content/medical-facts.md)

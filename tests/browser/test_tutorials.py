@@ -224,7 +224,7 @@ def test_page_is_under_its_weight_budget(built_site: Path, name: str) -> None:
 
 
 def test_only_notebook_pages_carry_the_notebook_styles(built_site: Path) -> None:
-    # Inlined in the page's <head> by dlmd-page-speed (tests/test_page_speed.py).
+    # Inlined in the page's <head> by dlmd-page-speed (tests/site/test_page_speed.py).
     styles = (built_site / "assets" / "stylesheets" / "notebook.css").read_text(encoding="utf-8")
     style = f"<style>{styles.rstrip()}</style>"
     for name in TARGETS:

@@ -192,7 +192,7 @@ def test_no_source_file_names_the_placeholder_address(repo: Path) -> None:
     named = [
         name
         for name in tracked
-        if name != "tests/test_site_address.py"
+        if name != "tests/site/test_site_address.py"
         and (repo / name).is_file()
         and PLACEHOLDER in (repo / name).read_text(encoding="utf-8", errors="ignore")
     ]

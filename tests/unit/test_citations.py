@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 REFERENCES = Path("references.md")  # relative to the docs folder
 
 # A DOI may hold balanced parentheses, as in 10.1016/S2589-7500(19)30123-2.

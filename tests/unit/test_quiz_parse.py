@@ -9,7 +9,7 @@ import pytest
 from dlmd.quiz import check_text
 from dlmd.quiz.parse import parse
 
-FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes"
 
 
 def messages(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from dlmd.quiz.parse import parse
 from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
 from dlmd.quiz.render import inline, render
 
-FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes"
 VALID = (FIXTURES / "valid" / "every-feature.md").read_text(encoding="utf-8")
 
 

@@ -3,7 +3,7 @@
 Each fix is an exact, narrow rewrite of markup the theme or pymdownx emits outside any template
 block that `overrides/main.html` could change; the plugin `dlmd-theme-html` (theme_plugin.py)
 applies them to every page. If a theme update changes the markup, a fix stops matching and
-tests/test_quality_vnu.py fails on the error it was hiding.
+tests/site/test_quality_vnu.py fails on the error it was hiding.
 """
 
 from __future__ import annotations

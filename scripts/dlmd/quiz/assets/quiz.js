@@ -281,7 +281,7 @@
     setTimeout(next, 0);
   }
 
-  // toNumber for the unit tests in tests/test_quiz_browser.py.
+  // toNumber for the unit tests in tests/browser/test_quiz_browser.py.
   window.dlmdQuiz = { toNumber: toNumber, init: init };
   // Material's instant navigation swaps the page without reloading this script: document$
   // emits once per page view (also on a site that loads quiz.js on every page). Elsewhere, run
