@@ -7,32 +7,25 @@ import ast
 import re
 import subprocess
 import sys
-from importlib.metadata import entry_points
+import importlib
+from importlib.metadata import EntryPoint, distribution, entry_points
 from pathlib import Path
 
 import dlmd
 import pytest
 from conftest import REPO, command
 from dlmd.quality.build import build_site
-from dlmd.quiz.plugin import ASSETS
+from dlmd.plugins.quiz.plugin import ASSETS
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 
 PACKAGE = Path(dlmd.__file__).parent
-PLUGINS = {
-    "dlmd-address",
-    "dlmd-quiz",
-    "dlmd-notebooks",
-    "dlmd-page-meta",
-    "dlmd-glossary",
-    "dlmd-theme-html",
-    "dlmd-presentation",
-}
 COMMANDS = ["check-snippets", "check-quizzes", "site-figures", "page-weight", "make-figures"]
 
 
 def test_the_package_imports_from_outside_the_repository(tmp_path: Path) -> None:
-    modules = ["dlmd.quiz.plugin", "dlmd.notebooks.plugin", "dlmd.snippetcheck.cli"]
+    modules = [point.value.split(":")[0] for point in plugin_entry_points()]
+    modules.append("dlmd.snippetcheck.cli")
     code = f"import importlib\nfor m in {modules!r}:\n    importlib.import_module(m)\n"
     code += "import dlmd\nprint(dlmd.__file__)"
     result = subprocess.run(
@@ -42,13 +35,29 @@ def test_the_package_imports_from_outside_the_repository(tmp_path: Path) -> None
     assert Path(result.stdout.strip()).parent == PACKAGE
 
 
-def test_the_plugins_are_registered_and_the_site_uses_them() -> None:
-    found = {point.name: point for point in entry_points(group="mkdocs.plugins")}
-    assert set(found) >= PLUGINS, f"not registered: {sorted(PLUGINS - set(found))}"
-    for name in PLUGINS:
-        assert issubclass(found[name].load(), BasePlugin), name
+def plugin_entry_points() -> list[EntryPoint]:
+    """The MkDocs plugins the installed package declares (pyproject.toml's entry points)."""
+    return sorted(distribution("dlmd").entry_points.select(group="mkdocs.plugins"))
+
+
+def test_each_plugin_has_one_folder_with_its_config_beside_it() -> None:
+    points = plugin_entry_points()
+    assert points, "the package declares no MkDocs plugin"
+    folders = {path.parent.name for path in (PACKAGE / "plugins").glob("*/plugin.py")}
+    assert folders == {point.value.split(".")[2] for point in points}
+    for point in points:
+        folder = point.value.split(".")[2]
+        assert point.value.startswith(f"dlmd.plugins.{folder}.plugin:"), point
+        plugin = point.load()
+        assert issubclass(plugin, BasePlugin), point.name
+        config = importlib.import_module(f"dlmd.plugins.{folder}.config")
+        assert plugin.config_class.__module__ == config.__name__, point.name
+
+
+def test_the_site_uses_every_plugin_the_package_declares() -> None:
+    declared = {point.name for point in plugin_entry_points()}
     used = set(load_config(str(REPO / "mkdocs.yml")).plugins)
-    assert used >= PLUGINS, f"mkdocs.yml does not use {sorted(PLUGINS - used)}"
+    assert used >= declared, f"mkdocs.yml does not use {sorted(declared - used)}"
     assert not (REPO / "overrides" / "hooks").exists()
 
 

@@ -18,7 +18,7 @@ from dlmd.pages.stylesheets import strip_comments
 from dlmd.quality.build import BuildError, build_site
 from dlmd.quiz.order import display_order
 from dlmd.quiz.parse import parse
-from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
+from dlmd.plugins.quiz.plugin import ASSETS as QUIZ_ASSETS
 from mkdocs.utils.yaml import yaml_load
 
 FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
@@ -87,7 +87,7 @@ def test_quiz_page_is_a_form_of_fieldsets_with_legends_and_native_inputs(
 def test_only_pages_with_a_quiz_load_its_script_and_styles(fixture_site: Path) -> None:
     quiz = (fixture_site / "quiz" / "index.html").read_text(encoding="utf-8")
     head, body = quiz.split("</head>", 1)
-    # In the page's <head>, inlined by dlmd-page-speed (tests/test_page_speed.py).
+    # In the page's <head>, inlined by dlmd-html (tests/test_page_speed.py).
     quiz_css = strip_comments((QUIZ_ASSETS / "quiz.css").read_text(encoding="utf-8")).rstrip()
     assert head.count(f"<style>{quiz_css}</style>") == 1
     # In the page content, where Material's instant navigation evaluates it again.

@@ -1,7 +1,7 @@
 """Make the HTML that Material for MkDocs writes valid, so the Nu Html Checker reports no error.
 
 Each fix is an exact, narrow rewrite of markup the theme or pymdownx emits outside any template
-block that `overrides/main.html` could change; the plugin `dlmd-theme-html` (theme_plugin.py)
+block that `overrides/main.html` could change; the plugin `dlmd-html` (plugins/html/plugin.py)
 applies them to every page. If a theme update changes the markup, a fix stops matching and
 tests/test_quality_vnu.py fails on the error it was hiding.
 """

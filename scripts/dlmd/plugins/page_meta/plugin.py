@@ -13,20 +13,14 @@ import contextlib
 import datetime
 import json
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from dlmd.paths import shown_path
+from dlmd.plugins.page_meta.config import PageMetaConfig
 
 REQUIRED = ("description", "last_reviewed")
-
-
-class PageMetaConfig(base.Config):
-    # Keys every page must carry besides `last_reviewed`, which is always required (and a date).
-    required = c.ListOfItems(c.Type(str), default=["description"])
 
 
 def _notebook_meta(source: str) -> dict:
