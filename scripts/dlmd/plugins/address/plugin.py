@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from dlmd.pages.repo_sections import RepoSectionError, fill_repo_sections
 from dlmd.pages.site_address import SiteAddressError, resolve
+from dlmd.plugins import page_source
 from dlmd.plugins.address.config import SiteAddressConfig
 
 
@@ -40,9 +41,7 @@ class SiteAddressPlugin(BasePlugin[SiteAddressConfig]):
         return config
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, **_) -> str:
-        checkout = Path(config.config_file_path).resolve().parent
-        where = Path(os.path.relpath(page.file.abs_src_path, checkout)).as_posix()
         try:
-            return fill_repo_sections(markdown, config.repo_url, where)
+            return fill_repo_sections(markdown, config.repo_url, page_source(page, config))
         except RepoSectionError as error:
             raise PluginError(str(error)) from error

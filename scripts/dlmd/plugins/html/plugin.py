@@ -40,7 +40,7 @@ from dlmd.pages.permalinks import label_section_links
 from dlmd.pages.stylesheets import strip_comments
 from dlmd.pages.table_dois import shorten_table_dois
 from dlmd.pages.theme_html import fix_html
-from dlmd.paths import shown_path
+from dlmd.plugins import page_source
 from dlmd.plugins.html.config import HTMLConfig
 
 LAST = -100  # after every other plugin's event of the same name
@@ -78,11 +78,11 @@ class HTMLPlugin(BasePlugin[HTMLConfig]):
         return explain_first_use(html)
 
     @event_priority(LAST)
-    def on_post_page(self, output: str, *, page: Page, **_: object) -> str:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Every page, notebooks included: their code is highlighted by the same Pygments, and
         # their section links are written like the Markdown pages' (dlmd.notebooks.html).
         output = fix_html(label_section_links(unwrap_plain_spans(output)))
-        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+        where = page_source(page, config)
         return self._speed_up(output, page.url, where)
 
     @event_priority(LAST)

@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 from dlmd.notebooks.html import NotebookHTMLError, action_links, render
 from dlmd.page_assets import link_stylesheet, relative_url
 from dlmd.pages.abbreviations import read_abbreviations
-from dlmd.paths import shown_path
+from dlmd.plugins import page_source
 from dlmd.plugins.address.plugin import SiteAddressPlugin
 from dlmd.plugins.notebooks.config import NotebooksConfig
 
@@ -71,7 +71,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             result = render(
                 html,
                 notebook=notebook,
-                where=source_path,
+                where=page_source(page, config),
                 resolve_link=resolve,
                 abbreviations=self.abbreviations,
                 actions=action_links(
@@ -88,10 +88,10 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             (folder / name).write_bytes(data)
         return result.html
 
-    def on_post_page(self, output: str, *, page: Page, **_: object) -> str:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.stylesheet or not page.file.src_uri.endswith(".ipynb"):
             return output
-        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+        where = page_source(page, config)
         try:
             return link_stylesheet(output, relative_url(self.config.stylesheet, page.url), where)
         except ValueError as error:

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 import dlmd.quiz
 from dlmd.page_assets import link_stylesheet, relative_url, script_tag
-from dlmd.paths import shown_path
+from dlmd.plugins import page_source
 from dlmd.plugins.quiz.config import QuizConfig
 from dlmd.quiz import QuizError, convert_page
 
@@ -40,8 +40,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:
-        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, **_: object
+    ) -> str:
+        where = page_source(page, config)
         if page.file.src_uri.endswith(".ipynb") and "<!-- quiz -->" in markdown:
             raise PluginError(
                 f"{where}: a quiz in a notebook is not rendered; "
@@ -60,10 +62,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             return html + script_tag(relative_url(SCRIPT, page.url))
         return html
 
-    def on_post_page(self, output: str, *, page: Page, **_: object) -> str:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.assets or QUIZ_MARKUP not in output:
             return output
-        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+        where = page_source(page, config)
         try:
             return link_stylesheet(output, relative_url(STYLESHEET, page.url), where)
         except ValueError as error:
