@@ -43,6 +43,20 @@ if [ "$(cat "$package_stamp" 2>/dev/null)" != "$package_want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$package_want" > "$package_stamp"
 fi
+# The package's extras this profile uses (pyproject.toml [project.optional-dependencies]): the
+# test profile runs check-snippets ([check]), make-figures ([figures]) and the browser tests
+# ([quality]). Their packages come pinned from the lock above; one the lock lacks stops here.
+extras=""
+[ "$profile" = test ] && extras="check figures quality"
+for extra in $extras; do
+  missing="$(.venv/bin/python -c 'import sys; from dlmd.commands import missing_packages
+print(" ".join(missing_packages(sys.argv[1])))' "$extra")"
+  if [ -n "$missing" ]; then
+    echo "setup.sh: $lock lacks the [$extra] extra's $missing: add them to" \
+      "requirements/${profile}.in and lock again" >&2
+    exit 2
+  fi
+done
 
 # Use a command when it is there; else install its packages with apt as root on Debian or Ubuntu
 # (CI here runs as root); else say in one line what to install, and stop.

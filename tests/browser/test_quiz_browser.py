@@ -18,10 +18,10 @@ pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 pytest.importorskip("axe_playwright_python", reason="axe-playwright-python is not installed")
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from dlmd.plugins.quiz.plugin import ASSETS as QUIZ_ASSETS  # noqa: E402
 from dlmd.quality.gzip_server import serving  # noqa: E402
 from dlmd.quiz.ids import question_id  # noqa: E402
 from dlmd.quiz.parse import parse  # noqa: E402
-from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS  # noqa: E402
 from dlmd.quiz.render import render  # noqa: E402
 from playwright.sync_api import Page, expect  # noqa: E402
 from test_quiz_build import FIXTURE_PAGES, build_fixture_site  # noqa: E402

@@ -35,12 +35,6 @@ def build(root: Path) -> str | None:
     return None
 
 
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_a_page_without_a_description_fails_the_build_naming_the_file(tmp_path: Path) -> None:
     root = copy_of_site_sources(tmp_path)
     faq = root / "docs" / "faq.md"

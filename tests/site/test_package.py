@@ -4,35 +4,28 @@ usable by another site, its commands on the PATH, and no import cycle or path ha
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 import subprocess
 import sys
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, distribution, entry_points
 from pathlib import Path
 
 import dlmd
 import pytest
 from conftest import REPO, command
+from dlmd.plugins.quiz.plugin import ASSETS
 from dlmd.quality.build import build_site
-from dlmd.quiz.plugin import ASSETS
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 
 PACKAGE = Path(dlmd.__file__).parent
-PLUGINS = {
-    "dlmd-address",
-    "dlmd-quiz",
-    "dlmd-notebooks",
-    "dlmd-page-meta",
-    "dlmd-glossary",
-    "dlmd-theme-html",
-    "dlmd-presentation",
-}
 COMMANDS = ["check-snippets", "check-quizzes", "site-figures", "page-weight", "make-figures"]
 
 
 def test_the_package_imports_from_outside_the_repository(tmp_path: Path) -> None:
-    modules = ["dlmd.quiz.plugin", "dlmd.notebooks.plugin", "dlmd.snippetcheck.cli"]
+    modules = [point.value.split(":")[0] for point in plugin_entry_points()]
+    modules.append("dlmd.snippetcheck.cli")
     code = f"import importlib\nfor m in {modules!r}:\n    importlib.import_module(m)\n"
     code += "import dlmd\nprint(dlmd.__file__)"
     result = subprocess.run(
@@ -42,13 +35,29 @@ def test_the_package_imports_from_outside_the_repository(tmp_path: Path) -> None
     assert Path(result.stdout.strip()).parent == PACKAGE
 
 
-def test_the_plugins_are_registered_and_the_site_uses_them() -> None:
-    found = {point.name: point for point in entry_points(group="mkdocs.plugins")}
-    assert set(found) >= PLUGINS, f"not registered: {sorted(PLUGINS - set(found))}"
-    for name in PLUGINS:
-        assert issubclass(found[name].load(), BasePlugin), name
+def plugin_entry_points() -> list[EntryPoint]:
+    """The MkDocs plugins the installed package declares (pyproject.toml's entry points)."""
+    return sorted(distribution("dlmd").entry_points.select(group="mkdocs.plugins"))
+
+
+def test_each_plugin_has_one_folder_with_its_config_beside_it() -> None:
+    points = plugin_entry_points()
+    assert points, "the package declares no MkDocs plugin"
+    folders = {path.parent.name for path in (PACKAGE / "plugins").glob("*/plugin.py")}
+    assert folders == {point.value.split(".")[2] for point in points}
+    for point in points:
+        folder = point.value.split(".")[2]
+        assert point.value.startswith(f"dlmd.plugins.{folder}.plugin:"), point
+        plugin = point.load()
+        assert issubclass(plugin, BasePlugin), point.name
+        config = importlib.import_module(f"dlmd.plugins.{folder}.config")
+        assert plugin.config_class.__module__ == config.__name__, point.name
+
+
+def test_the_site_uses_every_plugin_the_package_declares() -> None:
+    declared = {point.name for point in plugin_entry_points()}
     used = set(load_config(str(REPO / "mkdocs.yml")).plugins)
-    assert used >= PLUGINS, f"mkdocs.yml does not use {sorted(PLUGINS - used)}"
+    assert used >= declared, f"mkdocs.yml does not use {sorted(declared - used)}"
     assert not (REPO / "overrides" / "hooks").exists()
 
 
@@ -107,34 +116,29 @@ def test_each_console_script_prints_its_help(name: str, tmp_path: Path) -> None:
     assert result.stdout.startswith(f"usage: {name} ")
 
 
-def module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+def module_name(path: Path, package: Path) -> str:
+    parts = path.relative_to(package.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def package_imports() -> dict[str, set[str]]:
-    """Module -> the package's modules it imports (anywhere in it, lazy imports included; not
-    the annotations-only imports under `if TYPE_CHECKING:`, which never run)."""
-    files = {module_name(path): path for path in PACKAGE.rglob("*.py")}
+def package_imports(package: Path = PACKAGE) -> dict[str, set[str]]:
+    """Module -> the package's modules it imports: every import anywhere in it, lazy ones,
+    type-only ones under `if TYPE_CHECKING:` and relative ones (`from .x import y`) included."""
+    files = {module_name(path, package): path for path in package.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in files.items():
         targets: set[str] = set()
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        typing_only = {
-            id(inner)
-            for node in ast.walk(tree)
-            if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
-            for inner in ast.walk(node)
-        }
-        for node in ast.walk(tree):
-            if id(node) in typing_only:
-                continue
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 targets |= {alias.name for alias in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            elif isinstance(node, ast.ImportFrom):
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base) if node.level else ""
+                module = ".".join(filter(None, [module, node.module]))
                 for alias in node.names:  # `from dlmd.x import y` imports dlmd.x.y if a module
-                    sub = f"{node.module}.{alias.name}"
-                    targets.add(sub if sub in files else node.module)
+                    sub = f"{module}.{alias.name}"
+                    targets.add(sub if sub in files else module)
         graph[name] = {target for target in targets if target in files and target != name}
     return graph
 
@@ -164,9 +168,24 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     assert find_cycle({"a": {"b"}, "b": set()}) == []
 
 
-def test_the_package_has_no_import_cycle() -> None:
+def test_the_import_graph_counts_type_only_and_relative_imports(tmp_path: Path) -> None:
     graph = package_imports()
     assert "dlmd.snippetcheck.workspace" in graph["dlmd.snippetcheck.notebooks"]
+    assert "dlmd.snippetcheck.model" in graph["dlmd.snippetcheck.output_blocks"]  # type-only
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "sub" / "__init__.py").write_text("from .. import a\n")
+    (package / "a.py").write_text("from .sub.b import thing\n")
+    (package / "sub" / "b.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg.a import x\n"
+    )
+    assert find_cycle(package_imports(package)) == ["pkg.a", "pkg.sub.b", "pkg.a"]
+    assert package_imports(package)["pkg.sub"] == {"pkg.a"}
+
+
+def test_the_package_has_no_import_cycle() -> None:
+    graph = package_imports()
     cycle = find_cycle(graph)
     assert cycle == [], "import cycle: " + " -> ".join(cycle)
 
@@ -180,3 +199,19 @@ def test_no_module_edits_the_import_path_or_counts_parent_folders() -> None:
         if hacks.search(line)
     ]
     assert found == []
+
+
+def test_importing_the_quiz_plugin_loads_nothing_of_the_snippet_check(tmp_path: Path) -> None:
+    """Another site that wants quizzes gets no checker: the quiz and the checker share only
+    dlmd.markdown."""
+    code = (
+        "import sys, dlmd.plugins.quiz.plugin, dlmd.quiz.cli\n"
+        "print(sorted(m for m in sys.modules if m.startswith('dlmd.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = ast.literal_eval(result.stdout.strip())
+    assert "dlmd.markdown.fences" in loaded
+    assert [name for name in loaded if name.startswith("dlmd.snippetcheck")] == []

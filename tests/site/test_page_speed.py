@@ -18,8 +18,8 @@ from dlmd.pages.page_speed import (
 )
 from dlmd.pages.permalinks import label_section_links
 from dlmd.pages.stylesheets import strip_comments
+from dlmd.plugins.quiz.plugin import ASSETS as QUIZ_ASSETS
 from dlmd.quality.pages import source_pages
-from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
 
 HEAD = (
     '<head><link rel="stylesheet" href="../assets/main.css">'

@@ -7,7 +7,6 @@ tests.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -15,10 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 from dlmd.pages.stylesheets import strip_comments
+from dlmd.plugins.quiz.plugin import ASSETS as QUIZ_ASSETS
 from dlmd.quality.build import BuildError, build_site
 from dlmd.quiz.order import display_order
 from dlmd.quiz.parse import parse
-from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
 from mkdocs.utils.yaml import yaml_load
 
 FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
@@ -87,7 +86,7 @@ def test_quiz_page_is_a_form_of_fieldsets_with_legends_and_native_inputs(
 def test_only_pages_with_a_quiz_load_its_script_and_styles(fixture_site: Path) -> None:
     quiz = (fixture_site / "quiz" / "index.html").read_text(encoding="utf-8")
     head, body = quiz.split("</head>", 1)
-    # In the page's <head>, inlined by dlmd-page-speed (tests/site/test_page_speed.py).
+    # In the page's <head>, inlined by dlmd-html (tests/site/test_page_speed.py).
     quiz_css = strip_comments((QUIZ_ASSETS / "quiz.css").read_text(encoding="utf-8")).rstrip()
     assert head.count(f"<style>{quiz_css}</style>") == 1
     # In the page content, where Material's instant navigation evaluates it again.
@@ -141,10 +140,9 @@ def test_broken_quiz_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
     )
     with pytest.raises(BuildError) as failed:
         build_fixture_site(tmp_path, {"broken.md": page})
-    shown = os.path.relpath(tmp_path / "docs" / "broken.md", REPO)
-    path = shown if not shown.startswith("..") else str(tmp_path / "docs" / "broken.md")
+    # Named from the site's folder, whatever the working directory (dlmd.markdown.paths).
     assert (
-        f"{path}:11: question 1 is single choice but marks 2 options correct (lines 10, 11)"
+        "docs/broken.md:11: question 1 is single choice but marks 2 options correct (lines 10, 11)"
         in str(failed.value)
     )
 

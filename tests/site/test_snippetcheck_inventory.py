@@ -8,9 +8,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
+from dlmd.markdown.fences import find_fences
 from dlmd.quality.pages import url_path_for_source
 from dlmd.snippetcheck.config import load_site_config
-from dlmd.snippetcheck.fences import find_fences
 from dlmd.snippetcheck.includes import Origin, expand_includes
 from dlmd.snippetcheck.inventory import (
     CUSTOM,

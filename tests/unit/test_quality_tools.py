@@ -109,14 +109,12 @@ def test_theme_html_fixes_only_the_invalid_markup() -> None:
         '<input type="text" class="md-search__input" autocomplete="off">'
         '<label class="md-nav__link " for="__nav_2" id="__nav_2_label" tabindex="">'
         '<label class="md-nav__link" for="__nav_3" tabindex="0">'
-        '<a id="__codelineno-0-1" name="__codelineno-0-1" href="#__codelineno-0-1"></a>'
         '<label class="md-nav__title" for="__toc">'
     )
     fixed = fix_html(page)
     assert 'id="__drawer">' in fixed, "autocomplete stays off a checkbox"
     assert 'class="md-search__input" autocomplete="off"' in fixed, "a text input keeps it"
     assert 'tabindex=""' not in fixed and 'tabindex="0"' in fixed
-    assert '<a id="__codelineno-0-1" href="#__codelineno-0-1"></a>' in fixed
     assert '<label class="md-nav__title">' in fixed, "no __toc toggle on this page"
     with_toc = page + '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
     assert '<label class="md-nav__title" for="__toc">' in fix_html(with_toc)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import markdown
 import pytest
+from dlmd.plugins.quiz.plugin import ASSETS as QUIZ_ASSETS
 from dlmd.quiz import Question, QuizError, convert_page
 from dlmd.quiz.ids import question_id, quiz_id
 from dlmd.quiz.order import display_order
 from dlmd.quiz.parse import parse
-from dlmd.quiz.plugin import ASSETS as QUIZ_ASSETS
 from dlmd.quiz.render import inline, render
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes"

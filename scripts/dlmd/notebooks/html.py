@@ -14,7 +14,8 @@ only the cells and rebuilds them in the markup the rest of the site uses:
 The page must say which notebook it shows, where to run it and where its source lives, so
 `action_links` renders the "Download notebook", "Open in Colab" and "View source" links (the
 last two only when the build knows the repository: dlmd.pages.site_address).
-Plain Python with no MkDocs dependency; the plugin `dlmd-notebooks` (plugin.py) calls it.
+Plain Python with no MkDocs dependency; the plugin `dlmd-notebooks` (dlmd/plugins/notebooks/)
+calls it.
 """
 
 from __future__ import annotations

@@ -1,1 +1,2 @@
-"""Page-level checks and fixes: front matter, the glossary, the theme's markup."""
+"""Page-level logic the plugins call (plain Python, no MkDocs plugin here): addresses, the
+glossary, output labels, DOI links, the theme's markup, page speed."""

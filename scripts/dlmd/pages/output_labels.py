@@ -11,7 +11,7 @@ output block in the markup notebook pages use for their outputs (dlmd.notebooks.
 
 `no-copy` is Material's opt-out from copy buttons, and the label is real text, so it shows and is
 read out without JavaScript. Plain Python on the rendered HTML; the plugin
-`dlmd-presentation` (presentation_plugin.py) calls it.
+`dlmd-html` (plugins/html/plugin.py) calls it.
 """
 
 from __future__ import annotations

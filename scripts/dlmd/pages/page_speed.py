@@ -14,7 +14,7 @@ theme's script deferred, the palette's switching rule dropped (README, Performan
   times that on a phone). Without the rule, a click on the palette toggle fades the colours
   of links, code and a few buttons over 125-250 ms instead of switching them at once.
 
-Plain strings in and out; the plugin `dlmd-page-speed` (speed_plugin.py) applies them to every
+Plain strings in and out; the plugin `dlmd-html` (plugins/html/plugin.py) applies them to every
 page and to the theme's palette stylesheet.
 """
 

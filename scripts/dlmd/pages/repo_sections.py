@@ -6,7 +6,8 @@
 
 With a repository the marker lines go and `{repo_url}` becomes its address; without one the
 whole section goes, so no page links to a guessed repository. Markers stand alone on their line.
-Plain Python with no MkDocs dependency; the plugin `dlmd-address` (address_plugin.py) calls it.
+Plain Python with no MkDocs dependency; the plugin `dlmd-address` (dlmd/plugins/address/)
+calls it.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ repository. `resolve` looks, in this order, at
 4. nothing: a build that knows no repository gets None, and the site leaves out every link
    to a repository rather than guessing one.
 
-Plain Python with no MkDocs dependency; the plugin `dlmd-address` (address_plugin.py) calls it.
+Plain Python with no MkDocs dependency; the plugin `dlmd-address` (dlmd/plugins/address/)
+calls it.
 """
 
 from __future__ import annotations

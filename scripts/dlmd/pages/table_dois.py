@@ -9,7 +9,7 @@ becomes
 
 where ROW is the text of the row's first cell (the study), so a screen reader's list of links
 still tells the links apart. The Markdown keeps the full DOI, which the citation checks read.
-Plain Python on the rendered HTML; `dlmd-presentation` calls it.
+Plain Python on the rendered HTML; `dlmd-html` calls it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Make the HTML that Material for MkDocs writes valid, so the Nu Html Checker reports no error.
 
 Each fix is an exact, narrow rewrite of markup the theme or pymdownx emits outside any template
-block that `overrides/main.html` could change; the plugin `dlmd-theme-html` (theme_plugin.py)
+block that `overrides/main.html` could change; the plugin `dlmd-html` (plugins/html/plugin.py)
 applies them to every page. If a theme update changes the markup, a fix stops matching and
 tests/site/test_quality_vnu.py fails on the error it was hiding.
 """
@@ -15,8 +15,6 @@ import re
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 # Section toggles in the navigation carry tabindex="" ("not an integer").
 _EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
-# pymdownx.highlight's line anchors use the obsolete `name` beside an identical `id`.
-_LINE_ANCHOR_NAME = re.compile(r'(<a id="(__codelineno-[\w-]+)") name="\2"')
 # The table of contents' title is a label for the `__toc` toggle, which a page without
 # headings does not have ("for" must name a form control).
 _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
@@ -26,7 +24,6 @@ def fix_html(html: str) -> str:
     """Return the page with the theme's invalid markup rewritten; everything else unchanged."""
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     html = _EMPTY_TABINDEX.sub("", html)
-    html = _LINE_ANCHOR_NAME.sub(r"\1", html)
     if 'id="__toc"' not in html:
         html = html.replace(_TOC_LABEL, '<label class="md-nav__title">')
     return html

@@ -54,4 +54,3 @@ def main(argv: list[str] | None = None) -> int:
     if not weights:
         parser.error(f"no page in {args.site} matches {args.only!r}")
     return report(weights, args.budget_kb, args.files)
-

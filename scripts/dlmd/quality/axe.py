@@ -13,7 +13,6 @@ from dlmd.quality.browsing import settle
 OPTIONS = {"resultTypes": ["violations"]}
 
 
-
 @cache
 def _axe() -> Any:
     # Imported on first use, so test collection needs no browser packages.

@@ -1,7 +1,7 @@
 """Self-check quizzes written in a page's Markdown: parse, validate, give ids, render.
 
-Plain Python with no MkDocs import (only plugin.py imports MkDocs), so a test, `check-quizzes`
-(cli.py) and the MkDocs plugin `dlmd-quiz` (plugin.py) all run the same code. Data flows one way:
+Plain Python with no MkDocs import (the plugin `dlmd-quiz`, dlmd/plugins/quiz/, imports it),
+so a test, `check-quizzes` (cli.py) and the plugin all run the same code. Data flows one way:
 Markdown text -> `parse` -> `validate` -> `render` (HTML for md_in_html), which shows the
 options in the order `order.display_order` derives from the question's id.
 

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dlmd.paths import shown_path
+from dlmd.markdown.paths import source_name
 from dlmd.quiz.page import parse_checked
 
 DOCS = Path("docs")
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     files = markdown_files(paths)
     for path in files:
         found, found_problems = parse_checked(path.read_text(encoding="utf-8"))
-        problems += [problem.at(shown_path(path)) for problem in found_problems]
+        problems += [problem.at(source_name(path)) for problem in found_problems]
         quizzes += len(found)
         questions += sum(len(quiz.questions) for quiz in found)
     for problem in problems:
@@ -47,4 +47,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"{quizzes} quizzes with {questions} questions in {len(files)} files: all valid.")
     return 0
-

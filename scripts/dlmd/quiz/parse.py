@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dlmd.markdown.fences import find_fences
 from dlmd.quiz.model import Key, Option, Problem, Question, Quiz
-from dlmd.snippetcheck.fences import find_fences
 
 OPEN = re.compile(r"<!--\s*quiz\s*-->")
 CLOSE = re.compile(r"<!--\s*/quiz\s*-->")

@@ -19,8 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from dlmd.snippetcheck.inventory import Page
 from dlmd.snippetcheck.lockfile import read_lock
+from dlmd.snippetcheck.model import Page
 from dlmd.snippetcheck.results import PASSED, PageResult
 
 CACHE_FORMAT = 1

@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from dlmd.markdown.paths import source_name
 from dlmd.snippetcheck.cache import SnippetCache, page_key
 from dlmd.snippetcheck.config import ConfigError, load_site_config
-from dlmd.snippetcheck.inventory import display_path
 from dlmd.snippetcheck.lockfile import LockError, read_lock
 from dlmd.snippetcheck.report import print_page, print_summary, write_json
 from dlmd.snippetcheck.results import PageResult
@@ -32,21 +32,47 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add = parser.add_argument
     add("paths", nargs="*", type=Path, help="Markdown pages, notebooks or folders (default: docs/)")
-    add("--offline-data", type=Path, metavar="DIR",
-        help="serve known dataset downloads from DIR and block all other network access")
+    add(
+        "--offline-data",
+        type=Path,
+        metavar="DIR",
+        help="serve known dataset downloads from DIR and block all other network access",
+    )
     add("--json", type=Path, metavar="PATH", help="write the JSON report here")
     add("--no-cache", action="store_true", help="run every page, cached or not")
-    add("--cache-dir", type=Path, metavar="DIR", help="where passing pages are remembered "
-        "(default: .cache/snippets beside mkdocs.yml)")
+    add(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where passing pages are remembered (default: .cache/snippets beside mkdocs.yml)",
+    )
     add("-j", "--jobs", type=int, default=1, metavar="N", help="run N pages at a time (default 1)")
-    add("--timeout", type=float, default=60.0, metavar="SECONDS",
-        help="limit per block or cell (default 60; a marker raises it for one block)")
-    add("--write-outputs", action="store_true",
-        help="write fresh outputs into the notebooks and into Markdown output blocks that differ")
-    add("--lock", type=Path, help="lock file that pip install blocks are checked against "
-        "(default: requirements/test.txt beside mkdocs.yml)")
-    add("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), metavar="PATH",
-        help="the site's MkDocs configuration (default: mkdocs.yml)")
+    add(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="limit per block or cell (default 60; a marker raises it for one block)",
+    )
+    add(
+        "--write-outputs",
+        action="store_true",
+        help="write fresh outputs into the notebooks and into Markdown output blocks that differ",
+    )
+    add(
+        "--lock",
+        type=Path,
+        help="lock file that pip install blocks are checked against "
+        "(default: requirements/test.txt beside mkdocs.yml)",
+    )
+    add(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="PATH",
+        help="the site's MkDocs configuration (default: mkdocs.yml)",
+    )
     add("-q", "--quiet", action="store_true", help="print tables only for pages that failed")
     return parser
 
@@ -70,7 +96,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
     args.cache_dir = args.cache_dir or root / ".cache" / "snippets"
     try:
         site = load_site_config(args.config_file)
-        lock = read_lock(args.lock, display_path(args.lock, root))
+        lock = read_lock(args.lock, source_name(args.lock, root))
     except (ConfigError, LockError) as error:
         return usage(str(error))
     if args.offline_data is not None and not args.offline_data.is_dir():
@@ -120,4 +146,3 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
         write_json(args.json, ordered, duration)
     counts = print_summary(ordered, out)
     return EXIT_FAILED if counts["failed"] else EXIT_OK
-

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from dlmd.snippetcheck.inventory import Block, Page
+from dlmd.snippetcheck.model import Block, Page
 from dlmd.snippetcheck.output_check import owners, verify_outputs
 from dlmd.snippetcheck.output_write import write_markdown_outputs
 from dlmd.snippetcheck.results import (

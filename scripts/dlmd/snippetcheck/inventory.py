@@ -1,10 +1,10 @@
 """Find and classify every code block of the site: nothing is skipped silently.
 
-This module holds the blocks' model and the Markdown inventory; notebook_inventory.py reads
-notebooks with the same classification, sources.py picks the reader for each file.
+This module is the Markdown inventory (the blocks' model is model.py); notebook_inventory.py
+reads notebooks with the same classification, sources.py picks the reader for each file.
 
 Markdown pages: includes expanded (includes.py), fences found as the renderer finds them
-(fences.py), markers attached (markers.py), then each block classified (`classify`): Python
+(markdown.fences), markers attached (markers.py), then each block classified (`classify`): Python
 (RUN_LANGUAGES, options `title`, `hl_lines`, `linenums` only) runs; shell blocks of only
 `pip install` are checked against the lock, other shell commands are errors; SHOWN_LANGUAGES
 and the site's custom fences are shown, not run; `text`, `txt` and `output` blocks are
@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from dlmd.markdown.fences import Fence, find_fences
+from dlmd.markdown.paths import source_name
 from dlmd.snippetcheck.config import SiteConfig
-from dlmd.snippetcheck.fences import Fence, find_fences
 from dlmd.snippetcheck.includes import NO_LINE, IncludeError, Origin, expand_includes
 from dlmd.snippetcheck.lockfile import Lock, check_pip_block
 from dlmd.snippetcheck.markers import (
@@ -30,6 +30,17 @@ from dlmd.snippetcheck.markers import (
     MarkerError,
     is_marker_line,
     parse_marker,
+)
+from dlmd.snippetcheck.model import (
+    CUSTOM,
+    PIP,
+    PYTHON,
+    SHELL,
+    SHOWN,
+    UNCLASSIFIED,
+    Block,
+    Page,
+    PageError,
 )
 from dlmd.snippetcheck.output_blocks import (
     OUTPUT,
@@ -42,80 +53,6 @@ from dlmd.snippetcheck.output_rules import OutputRule
 RUN_LANGUAGES = frozenset({"python", "py", "python3"})
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "console"})
 SHOWN_LANGUAGES = frozenset({"yaml", "yml", "json", "toml", "markdown", "md", "html", "css"})
-
-# Block kinds (and OUTPUT, "output", from output_blocks.py).
-PYTHON, PIP, SHELL, SHOWN, CUSTOM, UNCLASSIFIED = (
-    "python", "pip", "shell", "text", "custom", "unclassified",
-)  # fmt: skip
-
-
-@dataclass
-class Block:
-    number: int  # position among the page's blocks, from 1
-    file: str  # display path of the file holding the block (an included file for includes)
-    line: int | None  # line of the opening fence in `file`; None for a notebook code cell
-    language: str
-    kind: str  # python | pip | shell | text | custom | unclassified
-    code: str = ""
-    origins: list[tuple[str, int]] = field(default_factory=list)  # (file, line) per code line
-    skip_reason: str | None = None
-    timeout: float | None = None
-    problem: str | None = None  # a static error: the block fails without running
-    problem_at: str | None = None  # where the problem is, if not the block itself
-    note: str = ""  # e.g. what a pip block was checked against
-    cell: int | None = None  # notebooks: code cell number, counting code cells from 1
-    markdown_cell: int | None = None  # notebooks: Markdown cell number, counting those from 1
-    position: int | None = None  # notebooks: cell position, counting all cells from 1
-    stale: str | None = None  # notebooks: why the stored outputs are out of date
-    header: str = ""
-    end_line: int | None = None  # line of the closing fence, when in `file`
-    # Output blocks (output_blocks.py): the Python block whose output this is, the declared
-    # variation, or why it is an illustration nobody's output.
-    owner: Block | None = None
-    output_rule: OutputRule | None = None
-    illustration: str | None = None
-
-    @property
-    def where(self) -> str:
-        """`docs/page.md:12`, `docs/x.ipynb code cell 3`, `docs/x.ipynb Markdown cell 2, line 5`."""
-        if self.cell is not None:
-            return f"{self.file} code cell {self.cell}"
-        if self.markdown_cell is not None:
-            return f"{self.file} Markdown cell {self.markdown_cell}, line {self.line}"
-        return f"{self.file}:{self.line}"
-
-    @property
-    def runs(self) -> bool:
-        return self.kind == PYTHON and self.skip_reason is None and self.problem is None
-
-
-@dataclass
-class PageError:
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-@dataclass
-class Page:
-    path: str  # display path
-    source: Path
-    kind: str  # markdown | notebook
-    blocks: list[Block] = field(default_factory=list)
-    errors: list[PageError] = field(default_factory=list)
-    included: list[Path] = field(default_factory=list)
-    targets: dict[str, float] = field(default_factory=dict)  # notebooks: metric -> minimum
-    maximums: dict[str, float] = field(default_factory=dict)  # notebooks: metric -> maximum
-
-
-def display_path(path: Path, root: Path) -> str:
-    """Path relative to the repository root when inside it (what reports and tracebacks show)."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def strip_front_matter(text: str) -> tuple[str, int]:
@@ -271,7 +208,7 @@ def _file_line(file: str, line: int) -> str:
 
 
 def read_markdown(path: Path, site: SiteConfig, lock: Lock) -> Page:
-    page = Page(display_path(path, site.root), path, "markdown")
+    page = Page(source_name(path, site.root), path, "markdown")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -287,9 +224,9 @@ def read_markdown(path: Path, site: SiteConfig, lock: Lock) -> Page:
     except IncludeError as error:
         at = error.origin
         page.errors.append(
-            PageError(_file_line(display_path(at.file, site.root), at.line), error.message)
+            PageError(_file_line(source_name(at.file, site.root), at.line), error.message)
         )
-    where = [(display_path(o.file, site.root), o.line) for o in origins]
+    where = [(source_name(o.file, site.root), o.line) for o in origins]
     found = blocks_from_lines(lines, where, site, lock, page.errors, _file_line)
     for number, (_fence, block) in enumerate(found, start=1):
         block.number = number

@@ -11,19 +11,15 @@ from pathlib import Path
 
 import nbformat
 
+from dlmd.markdown.paths import source_name
 from dlmd.snippetcheck.config import SiteConfig
 from dlmd.snippetcheck.inventory import (
-    PIP,
-    PYTHON,
-    Block,
-    Page,
-    PageError,
     blocks_from_lines,
-    display_path,
     sha256_text,
 )
 from dlmd.snippetcheck.lockfile import Lock, check_pip_block
 from dlmd.snippetcheck.markers import MarkerError, parse_timeout
+from dlmd.snippetcheck.model import PIP, PYTHON, Block, Page, PageError
 
 
 def _is_number(value: object) -> bool:
@@ -64,7 +60,7 @@ def _is_pip_cell(code: str) -> bool:
 
 
 def read_notebook(path: Path, site: SiteConfig, lock: Lock) -> Page:
-    page = Page(display_path(path, site.root), path, "notebook")
+    page = Page(source_name(path, site.root), path, "notebook")
     try:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text)

@@ -24,7 +24,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbclient.util import ensure_async
 
-from dlmd.snippetcheck.inventory import Block, Page, sha256_text
+from dlmd.snippetcheck.inventory import sha256_text
+from dlmd.snippetcheck.model import Block, Page
 from dlmd.snippetcheck.results import (
     BLOCKED,
     FAILED,

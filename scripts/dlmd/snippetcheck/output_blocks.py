@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from dlmd.snippetcheck.output_rules import OutputRule
 
 if TYPE_CHECKING:
-    from dlmd.snippetcheck.inventory import Block
     from dlmd.snippetcheck.markers import Marker
+    from dlmd.snippetcheck.model import Block
 
 OUTPUT_LANGUAGES = frozenset({"text", "txt", "output"})
 OUTPUT = "output"  # the inventory's kind for an output block

@@ -18,7 +18,7 @@ from dlmd.snippetcheck.output_rules import ELLIPSIS, OutputRule, line_matches, l
 from dlmd.snippetcheck.results import BLOCKED, FAILED, PASSED
 
 if TYPE_CHECKING:
-    from dlmd.snippetcheck.inventory import Block, Page
+    from dlmd.snippetcheck.model import Block, Page
     from dlmd.snippetcheck.results import PageResult
 
 DIFF_LINES = 30  # lines of a failure's diff shown in the report

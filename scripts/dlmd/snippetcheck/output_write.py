@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from dlmd.snippetcheck.results import FAILED, PASSED
 
 if TYPE_CHECKING:
-    from dlmd.snippetcheck.inventory import Block, Page
+    from dlmd.snippetcheck.model import Block, Page
     from dlmd.snippetcheck.results import BlockResult, PageResult
 
 _PREFIX = re.compile(r"^[ \t>]*")

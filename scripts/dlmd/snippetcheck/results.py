@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from dlmd.snippetcheck.inventory import PIP, PYTHON, Block, Page
+from dlmd.snippetcheck.model import PIP, PYTHON, Block, Page
 
 PASSED, FAILED, BLOCKED, SKIPPED, NOT_RUN = "passed", "failed", "blocked", "skipped", "not-run"
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 from dlmd.snippetcheck.execute import kill_all, run_markdown
-from dlmd.snippetcheck.inventory import Page
+from dlmd.snippetcheck.model import Page
 from dlmd.snippetcheck.results import PageResult, initial_page_result
 from dlmd.snippetcheck.workspace import RunOptions
 

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dlmd.snippetcheck.config import SiteConfig
-from dlmd.snippetcheck.inventory import Page, read_markdown
+from dlmd.snippetcheck.inventory import read_markdown
 from dlmd.snippetcheck.lockfile import Lock
+from dlmd.snippetcheck.model import Page
 from dlmd.snippetcheck.notebook_inventory import read_notebook
 
 

@@ -1,7 +1,7 @@
 """MkDocs plugin `dlmd-quiz`: validate each page's quizzes, render them, ship quiz.js/quiz.css.
 
 Only pages with a quiz load quiz.js and quiz.css (a stylesheet link at the end of <head>, which
-dlmd-page-speed writes into the page, and a deferred script at the end of the page content:
+dlmd-html writes into the page, and a deferred script at the end of the page content:
 dlmd.page_assets), so other pages carry neither their bytes nor their set-up.
 
 Another site needs only `pip install` and two lines in mkdocs.yml (`plugins: [dlmd-quiz]`, plus
@@ -14,28 +14,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import dlmd.quiz
 from dlmd.page_assets import link_stylesheet, relative_url, script_tag
-from dlmd.paths import shown_path
+from dlmd.plugins import page_source
+from dlmd.plugins.quiz.config import QuizConfig
 from dlmd.quiz import QuizError, convert_page
 
-ASSETS = Path(__file__).with_name("assets")
+ASSETS = Path(dlmd.quiz.__file__).with_name("assets")
 # Where the page loads them from: the same URLs as when they lived in docs/assets/.
 SCRIPT = "assets/javascripts/quiz.js"
 STYLESHEET = "assets/stylesheets/quiz.css"
 QUIZ_MARKUP = '<form class="dlmd-quiz"'  # how dlmd.quiz.render starts every quiz
-
-
-class QuizConfig(base.Config):
-    # False leaves loading (or restyling) the script and styles to the site itself.
-    assets = c.Type(bool, default=True)
 
 
 class QuizPlugin(BasePlugin[QuizConfig]):
@@ -45,8 +40,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:
-        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, **_: object
+    ) -> str:
+        where = page_source(page, config)
         if page.file.src_uri.endswith(".ipynb") and "<!-- quiz -->" in markdown:
             raise PluginError(
                 f"{where}: a quiz in a notebook is not rendered; "
@@ -65,10 +62,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             return html + script_tag(relative_url(SCRIPT, page.url))
         return html
 
-    def on_post_page(self, output: str, *, page: Page, **_: object) -> str:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.assets or QUIZ_MARKUP not in output:
             return output
-        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+        where = page_source(page, config)
         try:
             return link_stylesheet(output, relative_url(STYLESHEET, page.url), where)
         except ValueError as error:

@@ -12,8 +12,6 @@ import json
 import posixpath
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -24,18 +22,17 @@ from mkdocs.utils import get_relative_url
 from dlmd.notebooks.html import NotebookHTMLError, action_links, render
 from dlmd.page_assets import link_stylesheet, relative_url
 from dlmd.pages.abbreviations import read_abbreviations
-from dlmd.paths import shown_path
+from dlmd.plugins import page_source
+from dlmd.plugins.address.plugin import SiteAddressPlugin
+from dlmd.plugins.notebooks.config import NotebooksConfig
 
 
-class NotebooksConfig(base.Config):
-    # The branch "Open in Colab" and "View source" link to, in the site's repo_url; by default
-    # the one the build found (dlmd-address puts it in `extra.source_branch`).
-    branch = c.Optional(c.Type(str))
-    # Notebooks get no pymdownx.snippets auto-append, so their tooltips come from this list
-    # (relative to where mkdocs runs, like the snippets' base_path).
-    abbreviations = c.Type(str, default="includes/abbreviations.md")
-    # The notebook pages' own styles (a file in docs/), linked from notebook pages only.
-    stylesheet = c.Optional(c.Type(str))
+def found_branch(config: MkDocsConfig) -> str | None:
+    """The branch `dlmd-address` found for this build, None without that plugin."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SiteAddressPlugin):
+            return plugin.branch
+    return None
 
 
 class NotebooksPlugin(BasePlugin[NotebooksConfig]):
@@ -74,13 +71,13 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             result = render(
                 html,
                 notebook=notebook,
-                where=source_path,
+                where=page_source(page, config),
                 resolve_link=resolve,
                 abbreviations=self.abbreviations,
                 actions=action_links(
                     config.repo_url,
                     source_path,
-                    self.config.branch or config.extra.get("source_branch"),
+                    self.config.branch or found_branch(config),
                 ),
             )
         except (NotebookHTMLError, ValueError) as error:
@@ -91,10 +88,10 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             (folder / name).write_bytes(data)
         return result.html
 
-    def on_post_page(self, output: str, *, page: Page, **_: object) -> str:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.stylesheet or not page.file.src_uri.endswith(".ipynb"):
             return output
-        where = shown_path(page.file.abs_src_path or page.file.src_uri)
+        where = page_source(page, config)
         try:
             return link_stylesheet(output, relative_url(self.config.stylesheet, page.url), where)
         except ValueError as error:

@@ -13,20 +13,15 @@ import contextlib
 import datetime
 import json
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
-from dlmd.paths import shown_path
+from dlmd.plugins import page_source
+from dlmd.plugins.page_meta.config import PageMetaConfig
 
 REQUIRED = ("description", "last_reviewed")
-
-
-class PageMetaConfig(base.Config):
-    # Keys every page must carry besides `last_reviewed`, which is always required (and a date).
-    required = c.ListOfItems(c.Type(str), default=["description"])
 
 
 def _notebook_meta(source: str) -> dict:
@@ -38,11 +33,14 @@ def _notebook_meta(source: str) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def check_page_meta(markdown: str, page: Page, required: tuple[str, ...] = REQUIRED) -> str:
+def check_page_meta(
+    markdown: str, page: Page, where: str, required: tuple[str, ...] = REQUIRED
+) -> str:
+    """`where` names the page's source file in messages."""
     notebook = page.file.src_uri.endswith(".ipynb")
     if not notebook and not page.file.src_uri.endswith(".md"):
         return markdown
-    where = f"{shown_path(page.file.abs_src_path or page.file.src_uri)}:1"
+    where = f"{where}:1"
     if notebook:
         meta = _notebook_meta(markdown)
         page.meta.update({key: meta[key] for key in required if meta.get(key)})
@@ -71,6 +69,8 @@ def check_page_meta(markdown: str, page: Page, required: tuple[str, ...] = REQUI
 
 
 class PageMetaPlugin(BasePlugin[PageMetaConfig]):
-    def on_page_markdown(self, markdown: str, *, page: Page, **_: object) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, **_: object
+    ) -> str:
         required = tuple(dict.fromkeys((*self.config.required, "last_reviewed")))
-        return check_page_meta(markdown, page, required)
+        return check_page_meta(markdown, page, page_source(page, config), required)

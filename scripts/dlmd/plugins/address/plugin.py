@@ -2,9 +2,9 @@
 the site is built (site_address.py), and pages' repository sections are kept or dropped
 (repo_sections.py).
 
-No repository known: no repository link and no edit pencils. `config.extra["source_branch"]`
-tells `dlmd-notebooks` which branch its Colab and View source links point into. List this
-plugin before the others, so that they see the resolved addresses.
+No repository known: no repository link and no edit pencils. The plugin keeps the branch it
+found (`branch`), which `dlmd-notebooks` reads for its Colab and View source links. List it
+first in mkdocs.yml, so that every plugin's `on_config` sees the resolved addresses.
 """
 
 from __future__ import annotations
@@ -19,9 +19,13 @@ from mkdocs.structure.pages import Page
 
 from dlmd.pages.repo_sections import RepoSectionError, fill_repo_sections
 from dlmd.pages.site_address import SiteAddressError, resolve
+from dlmd.plugins import page_source
+from dlmd.plugins.address.config import SiteAddressConfig
 
 
-class SiteAddressPlugin(BasePlugin):
+class SiteAddressPlugin(BasePlugin[SiteAddressConfig]):
+    branch: str | None = None  # the branch the site is built from, None when unknown
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         checkout = Path(config.config_file_path).resolve().parent
         try:
@@ -33,13 +37,11 @@ class SiteAddressPlugin(BasePlugin):
         config.repo_url = address.repo_url
         config.repo_name = address.repo_name
         config.edit_uri = address.edit_uri(docs)  # None: MkDocs gives pages no edit_url
-        config.extra["source_branch"] = address.branch
+        self.branch = address.branch
         return config
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, **_) -> str:
-        checkout = Path(config.config_file_path).resolve().parent
-        where = Path(os.path.relpath(page.file.abs_src_path, checkout)).as_posix()
         try:
-            return fill_repo_sections(markdown, config.repo_url, where)
+            return fill_repo_sections(markdown, config.repo_url, page_source(page, config))
         except RepoSectionError as error:
             raise PluginError(str(error)) from error
