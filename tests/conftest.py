@@ -70,7 +70,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             continue
         if FOLDERS[folder] is not None:
             item.add_marker(FOLDERS[folder])
-        misplaced = sorted(NOT_ALLOWED[folder] & set(getattr(item, "fixturenames", ())))
+        # A parameter that shares a fixture's name (test_citations' `page`) is no fixture.
+        params = set(getattr(getattr(item, "callspec", None), "params", {}))
+        used = set(getattr(item, "fixturenames", ())) - params
+        misplaced = sorted(NOT_ALLOWED[folder] & used)
         if misplaced:
             where = "tests/browser" if BROWSER_FIXTURES & set(misplaced) else "tests/site"
             problems.append(f"{name}::{item.name} uses {', '.join(misplaced)}: move it to {where}")
