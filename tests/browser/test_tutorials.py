@@ -29,7 +29,12 @@ TARGETS = {
         "bone_median_hu": {"min": 300},
         "windowed_min": {"min": 0},
         "windowed_max": {"max": 1},
-        "identifying_fields_left": {"max": 0},
+        # Issue 20: the saved copy keeps nothing the DICOM Basic Profile removes or replaces.
+        "profile_values_left": {"max": 0},
+        "original_dates_left": {"max": 0},
+        "original_uids_left": {"max": 0},
+        "private_left": {"max": 0},
+        "method_recorded": {"min": 1, "max": 1},
         "batch_size": {"min": 3, "max": 3},
         "batch_height": {"min": 64, "max": 64},
         "batch_width": {"min": 64, "max": 64},

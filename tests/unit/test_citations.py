@@ -1,10 +1,17 @@
-"""Every DOI cited on the site is listed in docs/references.md, with the year its citations show.
+"""Every DOI cited on the site is listed in docs/references.md, with the year its citations show,
+and every numeric claim links to its source.
 
 A citation is a link to https://doi.org/... in a Markdown page (docs/**/*.md) or in a Markdown
 cell of a notebook (docs/**/*.ipynb). Where the link text names an author and a year
 ("[Terwilliger et al., 2024](https://doi.org/...)"), that year must be the year of the
-references.md entry with the same DOI, and that author its first author. A failure names the
-file and line, the DOI and the fix.
+references.md entry with the same DOI, and that author its first author.
+
+A numeric claim is a paragraph, list item or table row, outside code and quizzes, that gives a
+figure (a percentage, a value in Hounsfield units, or an AUC, sensitivity, specificity or F1
+value) and attributes it to published work ("et al.", a study, trial, review, meta-analysis,
+standard or definition). It must link to its source: a DOI (checked as above), another web
+address, or the References page. Pages and notebooks are read the same way; a failure names
+the file and line (in a notebook, the line of the .ipynb file) and the fix.
 
 Plain Python on purpose: it reads the sources as text and imports nothing from scripts/.
 """
@@ -30,6 +37,21 @@ LINK_TEXT = re.compile(r"\[(?P<text>[^\[\]]*)\]\($")
 AUTHOR_YEAR = re.compile(r"^(?P<authors>[^\d\s][^\d]*?)(?: et al\.)?,\s*(?P<year>(?:19|20)\d{2})\b")
 # The year of a reference entry: "2024;21:110", "ACM; 2020.", "1995." (not "2024 update").
 ENTRY_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})(?=[;.,])")
+# A figure: "87.0%", "−1000 HU", "AUC of 0.94", "sensitivity 0.87".
+FIGURE = re.compile(
+    r"(?<![\w.])[−-]?\d+(?:[.,]\d+)?\s?(?:%|HU\b)"
+    r"|\b(?:AUC|AUROC|AUC-ROC|sensitivity|specificity|F1)\b[^.]{0,30}?\b0\.\d+",
+    re.IGNORECASE,
+)
+# Words that attribute a figure to published work, which makes it a claim that needs a source.
+ATTRIBUTION = re.compile(
+    r"\bet al\.|\b(?:study|trial|review|meta-analysis|standard|by definition|defined)\b",
+    re.IGNORECASE,
+)
+# A source: a web address (a DOI link among them) or the References page.
+SOURCE_LINK = re.compile(r"\]\((?:https?://|[^)\s]*references\.md)")
+# Where a new block starts inside a run of lines: a list item or a table row.
+BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+\.\s|\|)")
 
 
 @dataclass(frozen=True)
@@ -172,12 +194,83 @@ def citation_problems(docs: Path) -> list[str]:
     return problems
 
 
+def claim_blocks(source: Source) -> list[tuple[str, str]]:
+    """(where, text) of each paragraph, list item and table row outside code, quizzes, front
+    matter and HTML comments."""
+    blocks: list[tuple[str, str]] = []
+    lines = source.text.split("\n")
+    current: list[str] = []
+    start = 0
+    skipping = None  # the line that ends the part being skipped
+
+    def close() -> None:
+        if current:
+            blocks.append((source.locations[start], " ".join(current)))
+            current.clear()
+
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if skipping is not None:
+            if stripped.startswith(skipping):
+                skipping = None
+            continue
+        fence = re.match(r"(`{3,}|~{3,})", stripped)
+        opener = {"<!-- quiz -->": "<!-- /quiz -->"}.get(stripped)
+        if fence or opener or (number == 0 and stripped == "---"):
+            close()
+            skipping = fence[1] if fence else opener or "---"
+            continue
+        if stripped.startswith("<!--"):
+            continue
+        if not stripped or BLOCK_START.match(line):
+            close()
+        if stripped:
+            if not current:
+                start = number
+            current.append(stripped)
+    close()
+    return blocks
+
+
+def numeric_claim_problems(docs: Path) -> list[str]:
+    """Each numeric claim under `docs` without a link to its source, one line per claim."""
+    shown_references = (docs / REFERENCES).relative_to(docs.parent).as_posix()
+    problems = []
+    for source in site_sources(docs):
+        for where, text in claim_blocks(source):
+            figure = FIGURE.search(text)
+            if figure and ATTRIBUTION.search(text) and not SOURCE_LINK.search(text):
+                problems.append(
+                    f"{where}: {figure[0]!r} is attributed to published work but has no link "
+                    f"to its source: link the DOI (listed in {shown_references}) or the "
+                    f"source's page in the same paragraph: {text[:80]!r}"
+                )
+    return problems
+
+
 # --- the site ----------------------------------------------------------------------------
 
 
 def test_every_cited_doi_is_in_the_references_with_the_same_year() -> None:
     problems = citation_problems(REPO / "docs")
     assert not problems, "\n".join(problems)
+
+
+def test_every_numeric_claim_on_pages_and_in_notebooks_links_to_its_source() -> None:
+    problems = numeric_claim_problems(REPO / "docs")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_claim_check_reads_the_pages_and_the_notebooks_markdown() -> None:
+    """Guards the test above against passing because it found no claims to check."""
+    claims = {
+        where.split(":")[0]
+        for source in site_sources(REPO / "docs")
+        for where, text in claim_blocks(source)
+        if FIGURE.search(text) and ATTRIBUTION.search(text)
+    }
+    assert {"docs/index.md", "docs/article.md", "docs/applications/imaging.md"} <= claims
+    assert "docs/tutorials/medical-images.ipynb" in claims  # HU by definition, Lamba et al.
 
 
 def test_the_check_reads_the_site_citations() -> None:
@@ -344,3 +437,59 @@ def test_notebook_markdown_cells_are_checked_and_located_in_the_file(tmp_path: P
     stored = (docs / "tutorial.ipynb").read_text(encoding="utf-8").splitlines()
     assert "Beede et al., 2019" in stored[int(line) - 1]
     assert "under 2020" in problems[0]
+
+
+# --- numeric claims, on small sites ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # sourced by a DOI, by another web page, by the references page
+        "Pooled sensitivity was 87.0% in the review\n"
+        "([Liu et al., 2019](https://doi.org/10.1016/S2589-7500(19)30123-2)).\n",
+        "By definition water is 0 HU ([ICRP](https://www.icrp.org/publication.asp)).\n",
+        "A study found 90% ([see References](references.md#liu-2019)).\n",
+        # a worked example and a computed result attribute nothing
+        "Sensitivity = 90 / 100 = 90%.\n\nThe model reached 97.5% on the test set.\n",
+        # code, quizzes and comments are not prose
+        "```text\nA trial found 90%.\n```\n<!-- quiz -->\n1. A trial found 90%?\n"
+        "    - [x] yes\n    - [ ] no\n    - [ ] maybe\n    explanation: x\n<!-- /quiz -->\n",
+    ],
+)
+def test_sourced_or_unattributed_figures_pass(tmp_path: Path, page: str) -> None:
+    assert numeric_claim_problems(make_site(tmp_path, page)) == []
+
+
+def test_an_unsourced_claim_on_a_page_fails_with_its_line(tmp_path: Path) -> None:
+    page = (
+        "---\ndescription: x\n---\n\nIntro.\n\n"
+        "- A sourced item ([Liu et al., 2019](https://doi.org/10.1016/S2589-7500(19)30123-2)).\n"
+        "- Prospective studies found sensitivity 10% lower in a trial.\n"
+    )
+    problems = numeric_claim_problems(make_site(tmp_path, page))
+    assert len(problems) == 1
+    assert problems[0].startswith("docs/page.md:8: '10%' is attributed to published work")
+    assert "link the DOI" in problems[0]
+
+
+def test_an_unsourced_claim_in_a_notebook_fails_with_its_line_in_the_file(tmp_path: Path) -> None:
+    cells = [
+        markdown_cell("# Title\n\nThe model reached 97% here.\n"),
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "metadata": {},
+            "outputs": [],
+            "source": ["# A trial found 90% (code is not prose)\n"],
+        },
+        markdown_cell("Scanners differ.\n\nA study found values 5% apart on two scanners.\n"),
+    ]
+    docs = make_site(tmp_path, "Nothing claimed.\n", cells)
+    problems = numeric_claim_problems(docs)
+    assert len(problems) == 1
+    where = problems[0].split(": ")[0]
+    path, line = where.split(":")
+    assert path == "docs/tutorial.ipynb"
+    stored = (docs / "tutorial.ipynb").read_text(encoding="utf-8").splitlines()
+    assert "A study found values 5% apart" in stored[int(line) - 1]
