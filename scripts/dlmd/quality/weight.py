@@ -1,7 +1,9 @@
 """Weight budget: each page's gzipped transfer and request count, from dlmd.pageweight.
 
-A Markdown page must stay under 90 KB, a notebook page under 120 KB (1 KB = 1,000 bytes, as
+A Markdown page must stay under 90 KB, a notebook page under 128 KB (1 KB = 1,000 bytes, as
 pageweight counts): what a first-time reader on a phone downloads before the page is usable.
+The notebook budget was 120 KB until the medical-images notebook took in the DICOM standard's
+de-identification table and the check of its saved copy (issue 20), about 5 KB gzipped.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 from dlmd.pageweight import PageWeight, measure_page
 from dlmd.quality.pages import SitePage, base_path
 
-BUDGETS = {"markdown": 90_000, "notebook": 120_000}
+BUDGETS = {"markdown": 90_000, "notebook": 128_000}
 
 
 def html_file(page: SitePage) -> str:
