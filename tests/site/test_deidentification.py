@@ -50,6 +50,10 @@ FACT_BASE_ROWS = {
     "SeriesDate": "X/D",
     "AcquisitionDate": "X/Z",
     "ContentDate": "Z/D",
+    "StudyTime": "Z",  # "the matching Time attributes follow the same pattern"
+    "SeriesTime": "X/D",
+    "AcquisitionTime": "X/Z",
+    "ContentTime": "Z/D",
     "TimezoneOffsetFromUTC": "X",
     "AccessionNumber": "Z",
     "ReferringPhysicianName": "Z",
