@@ -15,6 +15,8 @@ import dlmd
 import pytest
 from conftest import REPO, command
 from dlmd.plugins.quiz.plugin import ASSETS
+from dlmd.commands import COMMANDS as COMMAND_EXTRAS
+from dlmd.commands import missing_packages
 from dlmd.quality.build import build_site
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
@@ -112,6 +114,11 @@ def test_each_console_script_prints_its_help(name: str, tmp_path: Path) -> None:
     result = subprocess.run(
         [*command(name), "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
+    extra = COMMAND_EXTRAS[name][0]
+    if extra and missing_packages(extra):  # e.g. with only requirements/site.txt installed
+        assert result.returncode == 2 and f"pip install 'dlmd[{extra}]'" in result.stderr
+        assert len(result.stderr.splitlines()) == 1, result.stderr  # one line, no traceback
+        return
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"usage: {name} ")
 
