@@ -12,6 +12,7 @@ Tests compare it with the real preprocessor and with the built HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from markdown.extensions.attr_list import get_attrs
@@ -23,6 +24,8 @@ from pymdownx.superfences import (
     RE_NESTED_FENCE_START,
     RE_OPTIONS,
 )
+
+from dlmd.markdown.custom_fences import CustomFence, choose_fence
 
 # Options the highlighter accepts (pymdownx.superfences.highlight_validator); they only change
 # how a block renders, never what it runs.
@@ -45,6 +48,7 @@ class Fence:
     classes: list[str] = field(default_factory=list)
     id: str = ""
     custom: bool = False  # rendered by a custom fence formatter, not the highlighter
+    fence_type: CustomFence | None = None  # that custom fence
     code: list[str] = field(default_factory=list)  # dedented content lines
 
 
@@ -78,7 +82,9 @@ _LESS_INDENTED = (
 
 
 class _Scanner:
-    def __init__(self, tab_length: int, custom_fences: frozenset[str], relaxed: bool) -> None:
+    def __init__(
+        self, tab_length: int, custom_fences: tuple[CustomFence, ...], relaxed: bool
+    ) -> None:
         self.tab_length = tab_length
         self.custom_fences = custom_fences
         self.relaxed = relaxed
@@ -107,16 +113,26 @@ class _Scanner:
         )
         self.clear()
 
-    # Header handling mirrors parse_options / handle_attrs / handle_unrecognized.
+    # Header handling mirrors parse_options / handle_attrs / handle_unrecognized: each custom
+    # fence named like the language is asked first (custom_fences.py), then the highlighter.
+    def choose(self, fence: Fence, values: dict[str, str], attr_list: bool) -> bool:
+        chosen = choose_fence(fence.language, values, self.custom_fences, attr_list)
+        if chosen is not None:
+            fence.fence_type, fence.options, fence.attrs = chosen
+            fence.custom = True
+            return True
+        fence.options, fence.attrs = _highlight_validate(values)
+        return attr_list or not fence.attrs  # parse_options refuses leftover attributes
+
     def header(self, m: re.Match[str], start: int, line: str) -> Fence | None:
         fence = Fence(start=start, end=-1, header=line.strip(), language=m.group("lang") or "")
         if m.group("unrecognized"):
             if not self.relaxed:
                 return None
-            fence.custom = fence.language in self.custom_fences
+            self.choose(fence, {}, attr_list=True)
             return fence
+        values: dict[str, str] = {}
         if m.group("attrs"):
-            values: dict[str, str] = {}
             for key, value in get_attrs(m.group("attrs").replace("\t", " " * self.tab_length)):
                 if key == "id":
                     fence.id = value
@@ -126,23 +142,17 @@ class _Scanner:
                     values[key] = value
             if not m.group("lang"):
                 fence.language = fence.classes.pop(0) if fence.classes else ""
-            if fence.language in self.custom_fences:
-                fence.custom, fence.attrs = True, values
-            else:
-                fence.options, fence.attrs = _highlight_validate(values)
+            self.choose(fence, values, attr_list=True)
             return fence
-        values = {}
         for m2 in RE_OPTIONS.finditer(m.group("options") or ""):
             value = m2.group("value")
             values[m2.group("key")] = m2.group("key") if value is None else value
-        if fence.language in self.custom_fences:
-            # Custom fences validate with default_validator: any option becomes an attribute.
-            fence.custom, options, attrs = True, {}, values
-        else:
-            options, attrs = _highlight_validate(values)
-        if attrs:
-            return None  # parse_options rejects the fence when attributes are left over
-        fence.options = options
+        if not self.choose(fence, values, attr_list=False):
+            if self.relaxed:  # handle_unrecognized: the validators again, without options
+                fence.options, fence.attrs = {}, {}
+                self.choose(fence, {}, attr_list=True)
+                return fence
+            return None
         return fence
 
     def parse_whitespace(self, line: str) -> str:
@@ -260,14 +270,16 @@ class _Scanner:
 def find_fences(
     lines: list[str],
     tab_length: int = 4,
-    custom_fences: frozenset[str] = frozenset(),
+    custom_fences: Iterable[CustomFence | str] = (),
     relaxed_headers: bool = False,
 ) -> tuple[list[Fence], list[FenceProblem]]:
     """Return the fenced blocks superfences renders in `lines`, and the ones it gives up on.
 
     `lines` are the page's lines after includes are expanded. As Python-Markdown does before
-    superfences runs, tabs are expanded first.
+    superfences runs, tabs are expanded first. A custom fence given as a bare name has
+    SuperFences' default validator.
     """
-    scanner = _Scanner(tab_length, custom_fences, relaxed_headers)
+    customs = tuple(f if isinstance(f, CustomFence) else CustomFence(f) for f in custom_fences)
+    scanner = _Scanner(tab_length, customs, relaxed_headers)
     scanner.scan([line.expandtabs(tab_length) for line in lines])
     return scanner.fences, scanner.problems

@@ -68,6 +68,7 @@ def page_key(page: Page, lock_path: Path, offline: bool, timeout: float) -> str:
         material["blocks"] = [
             [b.language, b.header, b.code, b.skip_reason, b.timeout, b.problem]
             + [b.owner.number if b.owner else None, repr(b.output_rule)]  # output blocks
+            + [repr(b.run)]  # namespace, `#>` comments... (conventions.py)
             for b in page.blocks
         ]
         material["included"] = [[str(p), _file_digest(p)] for p in page.included if p.is_file()]

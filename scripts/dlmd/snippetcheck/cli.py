@@ -7,14 +7,18 @@ file beside it.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from dlmd.markdown.paths import source_name
 from dlmd.snippetcheck.cache import SnippetCache, page_key
 from dlmd.snippetcheck.config import ConfigError, load_site_config
+from dlmd.snippetcheck.conventions import ALL as ALL_CONVENTIONS
 from dlmd.snippetcheck.lockfile import LockError, read_lock
 from dlmd.snippetcheck.report import print_page, print_summary, write_json
 from dlmd.snippetcheck.results import PageResult
@@ -74,7 +78,48 @@ def build_parser() -> argparse.ArgumentParser:
         help="the site's MkDocs configuration (default: mkdocs.yml)",
     )
     add("-q", "--quiet", action="store_true", help="print tables only for pages that failed")
+    # Checking another site's docs (README, "Checking another site's docs").
+    add(
+        "--python",
+        type=Path,
+        metavar="PATH",
+        help="run Markdown pages' snippets with this interpreter (the site's own environment)",
+    )
+    add(
+        "--setup",
+        type=Path,
+        metavar="FILE",
+        help="a Python file run before every Markdown page (working directory, sys.path, "
+        "environment; a print_callback(text) it defines rewrites what #> comments compare)",
+    )
+    add(
+        "--isolate",
+        action="store_true",
+        help="run every block in its own namespace (pytest-examples' and mktestdocs' way)",
+    )
+    add(
+        "--ignore-convention",
+        action="append",
+        default=[],
+        choices=ALL_CONVENTIONS,
+        metavar="NAME",
+        help="do not honour one convention: " + ", ".join(ALL_CONVENTIONS),
+    )
+    add(
+        "--show-unknown",
+        action="store_true",
+        help="show untagged fences and shell blocks other than pip install instead of failing",
+    )
     return parser
+
+
+def _with_environment(key: str, options: RunOptions) -> str:
+    """A page's cache key, also naming the interpreter and the set-up hook's content."""
+    if options.python is None and options.setup is None:
+        return key
+    setup = options.setup.read_bytes() if options.setup else b""
+    material = f"{key}\0{options.python}\0".encode() + setup
+    return hashlib.sha256(material).hexdigest()
 
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
@@ -99,6 +144,18 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
         lock = read_lock(args.lock, source_name(args.lock, root))
     except (ConfigError, LockError) as error:
         return usage(str(error))
+    site = replace(
+        site,
+        conventions=frozenset(ALL_CONVENTIONS) - set(args.ignore_convention),
+        isolate=args.isolate,
+        show_unknown=args.show_unknown,
+    )
+    for note in site.notes:
+        print(f"check-snippets: note: {note}", file=sys.stderr)
+    if args.python is not None and not os.access(args.python, os.X_OK):
+        return usage(f"--python {args.python}: not an executable interpreter")
+    if args.setup is not None and not args.setup.is_file():
+        return usage(f"--setup {args.setup}: no such file")
     if args.offline_data is not None and not args.offline_data.is_dir():
         return usage(f"--offline-data {args.offline_data}: no such folder")
     try:
@@ -112,14 +169,25 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None) -> int:
         offline_data=args.offline_data.resolve() if args.offline_data else None,
         timeout=args.timeout,
         write_outputs=args.write_outputs,
+        python=str(args.python) if args.python else None,
+        setup=args.setup.resolve() if args.setup else None,
+        environment=dict(site.environment),
     )
     cache = SnippetCache(args.cache_dir, read=not args.no_cache)
     pages = [read_page(file, site, lock) for file in files]
+    if (args.python or args.setup) and any(page.kind == "notebook" for page in pages):
+        print(
+            "check-snippets: note: notebooks run in this checker's own Jupyter kernel; "
+            "--python and --setup apply to Markdown pages only",
+            file=sys.stderr,
+        )
     results: dict[int, PageResult] = {}
     keys: dict[int, str] = {}
     pending = []
     for index, page in enumerate(pages):
-        keys[index] = page_key(page, args.lock, options.offline_data is not None, args.timeout)
+        keys[index] = _with_environment(
+            page_key(page, args.lock, options.offline_data is not None, args.timeout), options
+        )
         # A page with problems in its prose always runs, so they are reported every time; a
         # notebook whose outputs are to be rewritten must run too.
         must_run = bool(page.errors) or (args.write_outputs and page.kind == "notebook")

@@ -21,17 +21,22 @@ from typing import Any
 from dlmd.snippetcheck.model import Block, Page
 from dlmd.snippetcheck.output_check import owners, verify_outputs
 from dlmd.snippetcheck.output_write import write_markdown_outputs
+from dlmd.snippetcheck.print_check import verify_print_comments, write_print_comments
 from dlmd.snippetcheck.results import (
     BLOCKED,
     FAILED,
     PASSED,
+    SKIPPED,
     PageResult,
     initial_page_result,
     to_run,
 )
 from dlmd.snippetcheck.workspace import RunOptions, Workspace
 
-RUNNER = "dlmd.snippetcheck.runner_child"  # run with -m: the working directory is importable
+# The runner is copied into the workspace (workspace.py) and run with -m from there, so any
+# interpreter (--python) runs it without this package installed; -m also makes the working
+# directory importable, as in a notebook.
+RUNNER = "_dlmd_runner"
 STARTUP_TIMEOUT = 60.0  # seconds for the child to start (no snippet code runs yet)
 PROCESS_OUTPUT_CAP = 20_000_000  # bytes a child may write to its real stdout/stderr (fd 1/2)
 PROCESS_OUTPUT_KEEP = 8_000  # characters of that output shown when the process dies
@@ -155,12 +160,15 @@ def run_markdown(page: Page, options: RunOptions) -> PageResult:
                 "code": b.code,
                 "origins": b.origins,
                 "keep_output": b.number in shown,  # compared whole with its output block
+                **_run_settings(b),
             }
             for b in blocks
         ],
         "output_cap": options.output_cap,
         "dump_file": str(box.root / "faulthandler.txt"),
+        "setup": str(options.setup) if options.setup else None,
     }
+    printed: dict[int, list] = {}  # block number -> its print() calls (for `#>` comments)
     job_file = box.root / "job.json"
     job_file.write_text(json.dumps(job), encoding="utf-8")
     read_fd, write_fd = os.pipe()
@@ -169,7 +177,7 @@ def run_markdown(page: Page, options: RunOptions) -> PageResult:
     timeouts = {b.number: b.timeout or options.timeout for b in blocks}
     try:
         process = subprocess.Popen(
-            [sys.executable, "-m", RUNNER, str(job_file)],
+            [options.python or sys.executable, "-m", RUNNER, str(job_file)],
             cwd=box.work,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -217,6 +225,8 @@ def run_markdown(page: Page, options: RunOptions) -> PageResult:
                 deadline = time.monotonic() + timeouts[current]
             elif event["event"] == "end":
                 _record(by_number[event["block"]], event)
+                if "prints" in event:
+                    printed[event["block"]] = event["prints"]
                 current = None
                 deadline = time.monotonic() + STARTUP_TIMEOUT
             elif event["event"] == "done":
@@ -231,7 +241,9 @@ def run_markdown(page: Page, options: RunOptions) -> PageResult:
         result.offline_files = box.offline_files()
         box.cleanup()
     verify_outputs(page, result)
+    verify_print_comments(page, result, printed)
     if options.write_outputs:
+        write_print_comments(page, result, printed)
         write_markdown_outputs(page, result)
     result.duration = round(time.perf_counter() - started, 3)
     return result
@@ -245,11 +257,23 @@ def _fail(block: Any, location: str, message: str, **extra: str) -> None:
         setattr(block, key, value)
 
 
+def _run_settings(block: Block) -> dict[str, Any]:
+    """The job entries runner_child reads beyond the code (namespace, requires, xfail, prints)."""
+    settings = block.run
+    return {
+        "namespace": settings.namespace,
+        "requires": list(settings.requires) if settings.requires else None,
+        "xfail": settings.xfail,
+        "record_prints": bool(settings.prints),
+    }
+
+
 def _record(block: Any, event: dict[str, Any]) -> None:
-    block.status = PASSED if event["status"] == "passed" else FAILED
+    statuses = {"passed": PASSED, "skipped": SKIPPED}
+    block.status = statuses.get(event["status"], FAILED)
     block.duration = event.get("duration", 0.0)
     block.output = event.get("output", "")
-    block.message = ""
+    block.message = event.get("message", "") if block.status != FAILED else ""
     if block.status == FAILED:
         block.location = event.get("location", "")
         block.message = event.get("message", "")

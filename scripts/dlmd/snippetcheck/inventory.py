@@ -9,13 +9,16 @@ Markdown pages: includes expanded (includes.py), fences found as the renderer fi
 `pip install` are checked against the lock, other shell commands are errors; SHOWN_LANGUAGES
 and the site's custom fences are shown, not run; `text`, `txt` and `output` blocks are
 outputs, compared with what the Python block right before them printed, or illustrations
-(output_blocks.py); anything else is an error unless skipped.
+(output_blocks.py); anything else is an error unless skipped. Other sites' conventions
+(pytest-examples' attributes, `#>` comments, markdown-exec's executed fences, show-only
+languages) then adjust each block (conventions.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
@@ -23,8 +26,18 @@ from mkdocs.utils.meta import get_data
 from dlmd.markdown.fences import Fence, find_fences
 from dlmd.markdown.paths import source_name
 from dlmd.snippetcheck.config import SiteConfig
+from dlmd.snippetcheck.conventions import (
+    apply_conventions,
+    renders_markdown,
+    show_unowned_output,
+)
 from dlmd.snippetcheck.includes import NO_LINE, IncludeError, Origin, expand_includes
-from dlmd.snippetcheck.lockfile import Lock, check_pip_block
+from dlmd.snippetcheck.lockfile import (
+    NOT_CHECKED_PREFIX,
+    Lock,
+    check_pip_block,
+    split_not_checked,
+)
 from dlmd.snippetcheck.markers import (
     Marker,
     MarkerError,
@@ -95,6 +108,9 @@ def classify(fence: Fence, lock: Lock) -> tuple[str, str | None, str]:
         return PYTHON, None, ""
     if language in SHELL_LANGUAGES:
         problems, used = check_pip_block("\n".join(fence.code), language, lock)
+        problems, unchecked = split_not_checked(problems)
+        if unchecked and not problems:
+            return PIP, None, NOT_CHECKED_PREFIX + "; ".join(unchecked)
         if not problems:
             return PIP, None, f"checked against {lock.display}: {', '.join(used)}"
         pip_like = any("pip" in line for line in fence.code)
@@ -109,6 +125,9 @@ def classify(fence: Fence, lock: Lock) -> tuple[str, str | None, str]:
 
 
 def _apply_marker(block: Block, marker: Marker) -> None:
+    if block.kind == PYTHON and marker.output is not None and block.run.prints:
+        # A Python block with `#>` comments: the output rule applies to them.
+        block.output_rule, marker = marker.output, replace(marker, output=None)
     apply_output_marker(block, marker)
     if block.kind == OUTPUT:
         return
@@ -117,6 +136,10 @@ def _apply_marker(block: Block, marker: Marker) -> None:
         # unknown language is then fine, and listed as skipped.
         block.skip_reason = marker.reason
         block.problem = None
+    if marker.isolated:
+        if block.kind != PYTHON:
+            block.problem = block.problem or "isolated only applies to a Python block"
+        block.run.namespace = None
     if marker.timeout is not None:
         if block.kind != PYTHON:
             block.problem = block.problem or "timeout= only applies to a Python block"
@@ -166,6 +189,9 @@ def blocks_from_lines(
             )
             if where[fence.end][0] == file:
                 block.end_line = where[fence.end][1]
+            if kind == PIP and note.startswith(NOT_CHECKED_PREFIX):
+                block.skip_reason = note  # listed as skipped, with what was not checked
+            apply_conventions(fence, block, site)  # other sites' conventions (conventions.py)
             if pending_error is not None:
                 assert pending_at is not None
                 block.problem = pending_error
@@ -175,8 +201,12 @@ def blocks_from_lines(
             if block.output_rule is None and block.kind == OUTPUT:
                 block.output_rule = OutputRule()
             attach_output(block, previous)
+            show_unowned_output(block, site)
             previous = block
             result.append((fence, block))
+            if renders_markdown(fence, site):  # markdown-exec renders it, with its own fences
+                inner = where[fence.start + 1 : fence.end]
+                result.extend(blocks_from_lines(fence.code, inner, site, lock, errors, where_text))
             pending = pending_at = pending_error = None
             index = fence.end + 1
             continue

@@ -27,13 +27,44 @@ _PIP_PREFIXES = (
     ("python", "-m", "pip", "install"),
     ("python3", "-m", "pip", "install"),
 )
-# pip options that take a value, and the ones that change where packages come from: the
-# checker cannot vouch for those.
-_UNSUPPORTED = {
+# `pip install` options that take a value (`--opt VALUE` or `--opt=VALUE`): the value is never a
+# package name.
+_TAKES_VALUE = {
     "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
-    "--extra-index-url", "-f", "--find-links", "--no-index", "-t", "--target", "--prefix",
-    "--root", "--platform", "--python-version", "--implementation", "--abi",
+    "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--src",
+    "--platform", "--python-version", "--implementation", "--abi", "--upgrade-strategy",
+    "--progress-bar", "--exists-action", "--trusted-host", "--cert", "--client-cert",
+    "--cache-dir", "--log", "--log-file", "--timeout", "--retries", "--resume-retries",
+    "--proxy", "--no-binary", "--only-binary", "-C", "--config-settings", "--global-option",
+    "--install-option", "--root-user-action", "--report", "--keyring-provider", "--python",
+    "--use-feature", "--use-deprecated", "--group",
 }  # fmt: skip
+# Options that change what or where from pip installs (a file's list, another index, another
+# platform): the command is not checked against the lock, and the report says so.
+_NOT_CHECKED = {
+    "-r": "installs what the requirements file {value} lists, which the check does not read",
+    "--requirement": "installs what the requirements file {value} lists, which the check "
+    "does not read",
+    "-c": "constrains with {value}, which the check does not read",
+    "--constraint": "constrains with {value}, which the check does not read",
+    "-e": "installs {value} in editable mode, from source",
+    "--editable": "installs {value} in editable mode, from source",
+    "-i": "installs from the index {value}",
+    "--index-url": "installs from the index {value}",
+    "--extra-index-url": "also installs from the index {value}",
+    "-f": "installs from {value}",
+    "--find-links": "installs from {value}",
+    "--no-index": "installs without an index",
+    "-t": "installs into {value}",
+    "--target": "installs into {value}",
+    "--prefix": "installs into {value}",
+    "--root": "installs into {value}",
+    "--platform": "installs for the platform {value}",
+    "--python-version": "installs for Python {value}",
+    "--implementation": "installs for the implementation {value}",
+    "--abi": "installs for the ABI {value}",
+}
+NOT_CHECKED_PREFIX = "not checked: "  # marks a command check_pip_block could not vouch for
 NOT_PIP = (
     "shell blocks are not run; only `pip install ...` lines are checked (against the lock). "
     'Mark this block with <!-- check: skip reason="..." --> if it must stay'
@@ -125,20 +156,45 @@ def check_pip_block(code: str, language: str, lock: Lock) -> tuple[list[str], li
         if prefix is None:
             problems.append(f"{command!r}: {NOT_PIP}")
             continue
-        names = 0
-        for token in tokens[len(prefix) :]:
-            if token.startswith("-"):
-                if token.split("=", 1)[0] in _UNSUPPORTED:
-                    problems.append(
-                        f"{command!r}: pip option {token.split('=', 1)[0]} is not supported in "
-                        "a checked block; name the packages instead"
-                    )
-                continue
-            names += 1
-            problems.extend(_check_requirement(token, lock, used))
-        if names == 0:
+        names, unchecked = _read_install_arguments(tokens[len(prefix) :], lock, used, problems)
+        if unchecked:
+            problems.append(f"{NOT_CHECKED_PREFIX}{command!r} {unchecked}")
+        elif names == 0:
             problems.append(f"{command!r} names no package")
     return problems, used
+
+
+def _read_install_arguments(
+    arguments: list[str], lock: Lock, used: list[str], problems: list[str]
+) -> tuple[int, str]:
+    """Check the packages named; return (how many, why the command is not checked or "")."""
+    names = 0
+    unchecked = ""
+    waiting_for: str | None = None  # the option whose value comes next
+    for token in arguments:
+        if waiting_for is not None:
+            option, waiting_for = waiting_for, None
+            if option in _NOT_CHECKED and not unchecked:
+                unchecked = _NOT_CHECKED[option].format(value=token)
+            continue
+        if token.startswith("-") and token != "-":
+            option, has_value, value = token.partition("=")
+            if option in _NOT_CHECKED and (has_value or option not in _TAKES_VALUE):
+                unchecked = unchecked or _NOT_CHECKED[option].format(value=value)
+            elif option in _TAKES_VALUE and not has_value:
+                waiting_for = option
+            continue
+        names += 1
+        problems.extend(_check_requirement(token, lock, used))
+    return names, unchecked
+
+
+def split_not_checked(problems: list[str]) -> tuple[list[str], list[str]]:
+    """(real problems, reasons why commands were not checked) from check_pip_block's list."""
+    reasons = [
+        p.removeprefix(NOT_CHECKED_PREFIX) for p in problems if p.startswith(NOT_CHECKED_PREFIX)
+    ]
+    return [p for p in problems if not p.startswith(NOT_CHECKED_PREFIX)], reasons
 
 
 def _check_requirement(token: str, lock: Lock, used: list[str]) -> list[str]:

@@ -5,6 +5,7 @@
     <!-- check: timeout=300 skip reason="..." -->      (several keys in one marker are fine)
     <!-- check: output numbers=0.02 timings -->        (before an output block: output_rules.py)
     <!-- check: illustration reason="sample log" -->  (an output block no code block owns)
+    <!-- check: isolated -->                          (runs in its own namespace, not the page's)
 
 Blank lines may separate a marker from its block, nothing else may; inside admonitions and tabs
 leave one (without it Python-Markdown wraps the comment and the block in one <p>). In a
@@ -25,7 +26,7 @@ MARKER = re.compile(r"^\s*<!--\s*check\s*:(?P<body>.*?)-->\s*$")
 _TOKEN = re.compile(
     r"""\s*(?P<key>[A-Za-z_][\w-]*)(?:\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+)))?\s*"""
 )
-KNOWN_KEYS = ("skip", "reason", "timeout", "output", *RULE_KEYS, "illustration")
+KNOWN_KEYS = ("skip", "reason", "timeout", "output", *RULE_KEYS, "illustration", "isolated")
 
 
 class MarkerError(ValueError):
@@ -39,9 +40,11 @@ class Marker:
     timeout: float | None = None
     output: OutputRule | None = None  # how the output block below may vary
     illustration: str | None = None  # why the output block below is not any block's output
+    isolated: bool = False  # the block below runs in a fresh namespace of its own
 
     def merge(self, other: Marker) -> Marker:
         return Marker(
+            isolated=self.isolated or other.isolated,
             skip=self.skip or other.skip,
             reason=other.reason if other.reason is not None else self.reason,
             timeout=other.timeout if other.timeout is not None else self.timeout,
@@ -98,6 +101,10 @@ def parse_marker(line: str) -> Marker:
         )
     if "timeout" in values:
         marker.timeout = parse_timeout(values["timeout"])
+    if "isolated" in values:
+        if values["isolated"] is not None:
+            raise MarkerError("write isolated without a value: <!-- check: isolated -->")
+        marker.isolated = True
     return marker
 
 

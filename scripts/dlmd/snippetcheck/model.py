@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dlmd.snippetcheck.output_rules import OutputRule
+from dlmd.snippetcheck.run_settings import RunSettings
 
 # Block kinds (and OUTPUT, "output", from output_blocks.py).
 PYTHON, PIP, SHELL, SHOWN, CUSTOM, UNCLASSIFIED = (
@@ -42,6 +43,7 @@ class Block:
     owner: Block | None = None
     output_rule: OutputRule | None = None
     illustration: str | None = None
+    run: RunSettings = field(default_factory=RunSettings)  # namespace, `#>` comments...
 
     @property
     def where(self) -> str:

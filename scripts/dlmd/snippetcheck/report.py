@@ -52,7 +52,7 @@ def _indent(text: str, prefix: str) -> str:
 
 
 def format_page(page: PageResult, verbose: bool = True) -> str:
-    ran = sum(1 for b in page.blocks if b.status in (PASSED, FAILED) and b.kind == "python")
+    ran = sum(1 for b in page.blocks if b.ran)
     how = "from cache" if page.cached else f"{page.duration:.1f} s"
     lines = [f"{page.path}: {page.status} ({len(page.blocks)} blocks, {ran} run, {how})"]
     if page.blocks and (verbose or page.status == FAILED):

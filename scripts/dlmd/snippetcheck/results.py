@@ -29,6 +29,12 @@ class BlockResult:
     cell: int | None = None
     markdown_cell: int | None = None
     position: int | None = None
+    static: bool = False  # failed before running (a problem found in the page): never ran
+
+    @property
+    def ran(self) -> bool:
+        """Whether the block's code ran (passed, or failed while running)."""
+        return self.kind == PYTHON and self.status in (PASSED, FAILED) and not self.static
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -88,6 +94,7 @@ def initial_result(block: Block) -> BlockResult:
     )
     if block.problem is not None:
         result.status = FAILED
+        result.static = True
         result.location = block.problem_at or block.where
         result.message = block.problem
     elif block.skip_reason is not None:

@@ -7,10 +7,11 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dlmd.snippetcheck import runner_child
 from dlmd.snippetcheck import sandbox as sandbox_module
 
 # Environment variables passed through to snippets (the rest of the environment is not).
@@ -26,6 +27,9 @@ class RunOptions:
     timeout: float = 60.0  # seconds per block unless a marker raises it
     output_cap: int = 1_000_000  # bytes a block may print
     write_outputs: bool = False  # write fresh outputs into the .ipynb and Markdown output blocks
+    python: str | None = None  # the interpreter Markdown pages run with (default: this one)
+    setup: Path | None = None  # the site's set-up hook, run before each Markdown page
+    environment: dict[str, str] = field(default_factory=dict)  # what plugins' on_config set
 
 
 class Workspace:
@@ -41,6 +45,7 @@ class Workspace:
         for folder in (self.work, self.home, self.guards, self.root / "tmp"):
             folder.mkdir()
         shutil.copyfile(sandbox_module.__file__, self.guards / "_dlmd_sandbox.py")
+        shutil.copyfile(runner_child.__file__, self.guards / "_dlmd_runner.py")
         (self.guards / "sitecustomize.py").write_text(
             "import _dlmd_sandbox\n\n_dlmd_sandbox.install_from_environment()\n"
         )
@@ -69,6 +74,7 @@ class Workspace:
             JUPYTER_DATA_DIR=str(home / ".local" / "share" / "jupyter"),
             **{sandbox_module.ENV_EVENTS: str(self.events)},
         )
+        env.update(self.options.environment)
         if self.options.offline_data is not None:
             env[sandbox_module.ENV_OFFLINE] = str(self.options.offline_data.resolve())
         return env
