@@ -10,12 +10,6 @@ from dlmd.quality.figures import performance_paths
 from dlmd.quality.lighthouse import PAGES, LighthouseResult
 from dlmd.quality.pages import source_pages
 from dlmd.quality.performance import Comparison, print_comparison
-from dlmd.quality.stock_site import build_stock_site
-
-
-@pytest.fixture(scope="module")
-def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_stock_site(tmp_path_factory.mktemp("stock") / "site", REPO / "mkdocs.yml")
 
 
 def test_the_stock_build_has_every_page_and_none_of_the_sites_additions(stock_site: Path) -> None:

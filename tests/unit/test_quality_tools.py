@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from dlmd.pages.theme_html import fix_html
 from dlmd.quality.gzip_server import serving
-from dlmd.quality.lighthouse import LighthouseResult, parse_report, speed_problems
+from dlmd.quality.lighthouse import parse_report
 from dlmd.quality.network import same_origin
 from dlmd.quality.pages import base_path, url_path_for_source
 from dlmd.quality.vnu import parse_report as parse_vnu
@@ -77,6 +77,14 @@ def test_server_answers_missing_pages_with_404_html_and_redirects_folders(
 
 def test_base_path_comes_from_the_sitemap(tiny_site: Path) -> None:
     assert base_path(tiny_site) == "/project/"
+
+
+def test_a_site_built_without_site_url_is_served_at_the_root(tmp_path: Path) -> None:
+    # What MkDocs writes without site_url (a clone with no GitHub remote): no addresses.
+    (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>None</loc></url></urlset>")
+    assert base_path(tmp_path) == "/"
+    (tmp_path / "sitemap.xml").write_text("<urlset></urlset>")
+    assert base_path(tmp_path) == "/"
 
 
 @pytest.mark.parametrize(
@@ -163,21 +171,10 @@ def test_lighthouse_report_names_the_audit_that_costs_points() -> None:
     assert perfect.scripts_ms == {"http://x/bundle.js": 80.0}
 
 
-def test_lighthouse_gates_median_performance_under_90_and_blocking_time_from_400_ms() -> None:
-    def run(performance: float, tbt: float) -> LighthouseResult:
-        return parse_report(_lighthouse_report(1.0, performance=performance, tbt=tbt))
-
-    assert run(0.80, 900).problems() == [], "one audit's speed is not a category problem"
-    assert speed_problems([run(0.80, 150), run(0.95, 150), run(0.91, 150)]) == []
-    assert speed_problems([run(0.89, 150), run(0.95, 150), run(0.85, 150)]) == [
-        "performance 89 (median of 3) is under 90; main thread: Style & Layout 900 ms, "
-        "Script Evaluation 310 ms"
-    ]
-    assert speed_problems([run(0.95, 400), run(0.95, 100), run(0.95, 700)]) == [
-        "total blocking time 400 ms (median of 3) is not under 400 ms; main thread: "
-        "Style & Layout 900 ms, Script Evaluation 310 ms"
-    ]
-    assert speed_problems([run(0.95, 399), run(0.95, 100), run(0.95, 700)]) == []
+def test_one_audits_speed_is_not_a_category_problem() -> None:
+    slow = parse_report(_lighthouse_report(1.0, performance=0.80, tbt=900))
+    assert slow.problems() == []
+    assert (slow.scores["performance"], slow.tbt_ms) == (80, 900)
 
 
 def test_vnu_report_sorts_errors_warnings_and_advice_by_file(tmp_path: Path) -> None:

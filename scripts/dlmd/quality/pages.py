@@ -52,11 +52,13 @@ def site_pages(docs_dir: Path) -> list[SitePage]:
 def base_path(site_dir: Path) -> str:
     """The path the built site lives at in production (from site_url, via its sitemap).
 
-    404.html links its assets by absolute path under it, so the site is served there.
+    404.html links its assets by absolute path under it, so the site is served there. A site
+    built without site_url (a clone with no GitHub remote) has no addresses in its sitemap
+    and relative links everywhere: it is served at the root.
     """
     sitemap = site_dir / "sitemap.xml"
     match = re.search(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8"))
-    if not match:
-        raise ValueError(f"{sitemap}: no <loc> entry; is site_url set in mkdocs.yml?")
+    if not match or not urlsplit(match[1].strip()).scheme:
+        return "/"
     path = urlsplit(match[1].strip()).path
     return path if path.endswith("/") else path + "/"
