@@ -12,10 +12,23 @@ profile="${1:-site}"
 lock="requirements/${profile}.txt"
 [ -f "$lock" ] || { echo "setup.sh: unknown profile '$profile' (use site or test)" >&2; exit 2; }
 
+# The locks pin packages that publish nothing for Python 3.10 (backrefs 8.3, among others).
 python="${PYTHON:-python3}"
-if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then
-  echo "setup.sh: needs Python 3.10 or newer as '$python' (set PYTHON=...)" >&2
+python_ok() {
+  "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
+}
+python_version() {
+  "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo "not found"
+}
+if ! python_ok "$python"; then
+  echo "setup.sh: needs Python 3.11 or newer; '$python' is $(python_version "$python")" \
+    "(set PYTHON=python3.11, or 3.12, 3.13)" >&2
   exit 2
+fi
+# A .venv left by an older interpreter would keep failing on the locks: make it again.
+if [ -x .venv/bin/python ] && ! python_ok .venv/bin/python; then
+  echo "setup.sh: .venv has Python $(python_version .venv/bin/python); remaking it with '$python'"
+  rm -rf .venv
 fi
 
 [ -x .venv/bin/python ] || "$python" -m venv .venv
@@ -75,13 +88,38 @@ need_command() {
   exit 2
 }
 
+# Every Mac has a /usr/bin/java that only says no Java is installed, so `command -v java` proves
+# nothing there: a JDK is real when /usr/libexec/java_home finds one or `java -version` runs.
+# Homebrew's openjdk is "keg-only": installed, but neither on PATH nor known to java_home.
+need_macos_java() {
+  if /usr/libexec/java_home >/dev/null 2>&1 || java -version >/dev/null 2>&1; then
+    return 0
+  fi
+  local prefix
+  for prefix in /opt/homebrew /usr/local; do
+    if [ -x "$prefix/opt/openjdk/bin/java" ]; then
+      echo "setup.sh: Homebrew's openjdk is installed but not on PATH: run" \
+        "export PATH=\"$prefix/opt/openjdk/bin:\$PATH\" (and add it to ~/.zprofile)" >&2
+      exit 2
+    fi
+  done
+  echo "setup.sh: no Java runtime (/usr/bin/java is only a stub): brew install openjdk, then" \
+    "export PATH=\"\$(brew --prefix)/opt/openjdk/bin:\$PATH\"" >&2
+  exit 2
+}
+
 if [ "$profile" = test ]; then
   # Browser tests drive a Chromium; scripts/dlmd/quality/find_chromium.sh finds one or installs
   # one where that is allowed (Debian's chromium as root on Debian, Playwright's on GitHub's
   # runners).
   scripts/dlmd/quality/find_chromium.sh >/dev/null
   # The HTML checker (vnu.jar) runs on Java 11 or newer.
-  need_command java default-jre-headless "a Java runtime, 11 or newer, for the HTML checker" openjdk
+  if [ "$(uname -s)" = Darwin ]; then
+    need_macos_java
+  else
+    need_command java default-jre-headless "a Java runtime, 11 or newer, for the HTML checker" \
+      openjdk
+  fi
   # Lighthouse and the workflow linter run on Node.js, installed with npm.
   need_command node nodejs "Node.js 20 (18.16 or newer)" node
   need_command npm npm "npm, Node.js's package manager" node

@@ -111,3 +111,26 @@ def test_the_site_is_published_only_after_the_tests_pass() -> None:
         "REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
         "SITE_BRANCH": "${{ github.ref_name }}",
     }
+
+
+def test_every_job_has_a_timeout_and_superseded_runs_are_cancelled() -> None:
+    test, deploy = workflow("test.yml"), workflow("deploy.yml")
+    for name, job in [*test["jobs"].items(), *deploy["jobs"].items()]:
+        # A job that calls a reusable workflow takes the timeouts of that workflow's jobs.
+        assert "uses" in job or job.get("timeout-minutes", 0) > 0, f"{name}: no timeout-minutes"
+    assert test["concurrency"]["cancel-in-progress"] is True
+    assert "github.ref" in test["concurrency"]["group"]
+    assert deploy["jobs"]["build"]["concurrency"]["cancel-in-progress"] is True
+    # Never cut a publication off half-way.
+    assert deploy["jobs"]["deploy"]["concurrency"] == {
+        "group": "pages",
+        "cancel-in-progress": False,
+    }
+
+
+def test_a_pull_request_from_a_branch_here_is_not_tested_twice() -> None:
+    condition = " ".join(workflow("test.yml")["jobs"]["test"]["if"].split())
+    assert condition == (
+        "github.event_name != 'pull_request' || "
+        "github.event.pull_request.head.repo.full_name != github.repository"
+    )

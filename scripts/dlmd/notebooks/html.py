@@ -53,6 +53,18 @@ class NotebookPage:
     images: dict[str, bytes] = field(default_factory=dict)
 
 
+# Image bytes -> (WebP bytes, pixel size): compress_image, or a cache in front of it.
+Compress = Callable[[bytes], tuple[bytes, tuple[int, int]]]
+
+
+@dataclass
+class _Figures:
+    """The page's figures as they are found, and how to compress each."""
+
+    compress: Compress
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
 def alt_texts(notebook: dict, where: str) -> dict[str, list[str]]:
     """Map each code cell's id to the alt texts of its image outputs, in output order.
 
@@ -125,11 +137,14 @@ def render(
     resolve_link: Callable[[str], str | None],
     abbreviations: list[tuple[str, str]],
     actions: str,
+    compress: Compress | None = None,
 ) -> NotebookPage:
     """Rebuild mkdocs-jupyter's HTML for `notebook` (read from `where`) as a light page.
 
     `resolve_link(path)` maps a relative link to a notebook or Markdown file to the URL of its
     page, or None when no such page exists. `actions` is inserted after the first heading.
+    `compress` turns an image output into WebP (default compress_image; the plugin passes a
+    cache of its results, dlmd.notebooks.figure_cache).
     """
     soup = BeautifulSoup(notebook_html, "html.parser")
     cells = soup.select(f'div[id^="{CELL_ID_PREFIX}"]')
@@ -140,7 +155,7 @@ def render(
         )
     alts = alt_texts(notebook, where)
     page = BeautifulSoup("", "html.parser")
-    images: dict[str, bytes] = {}
+    images = _Figures(compress or compress_image)
     abbr_pattern = _abbreviation_pattern(abbreviations)
     meanings = dict(abbreviations)
     for cell in cells:
@@ -160,7 +175,7 @@ def render(
     if heading is None:
         raise NotebookHTMLError(f"{where}: the first Markdown cell must start with a '# Title'")
     heading.insert_after(BeautifulSoup(actions, "html.parser"))
-    return NotebookPage(str(page), images)
+    return NotebookPage(str(page), images.files)
 
 
 def _markdown_to_site(
@@ -228,7 +243,7 @@ def _code_cell(
     cell_id: str,
     alts: list[str],
     where: str,
-    images: dict[str, bytes],
+    images: _Figures,
 ) -> Tag | None:
     wrapper = page.new_tag("div", attrs={"class": "dlmd-nb-cell"})
     source = cell.select_one(".jp-InputArea-editor pre")
@@ -258,7 +273,7 @@ def _code_cell(
 
 
 def _outputs(
-    cell: Tag, cell_id: str, alts: list[str], where: str, images: dict[str, bytes]
+    cell: Tag, cell_id: str, alts: list[str], where: str, images: _Figures
 ) -> list[tuple[str, str, dict[str, str]]]:
     """(kind, value, extra) per output; adjacent text of the same kind is merged into one."""
     found: list[tuple[str, str, dict[str, str]]] = []
@@ -325,16 +340,16 @@ def _output_tag(page: BeautifulSoup, kind: str, value: str, extra: dict[str, str
 
 
 def _store_image(
-    src: str, where: str, cell_id: str, images: dict[str, bytes]
+    src: str, where: str, cell_id: str, images: _Figures
 ) -> tuple[str, dict[str, str]]:
     match = re.fullmatch(r"data:image/(png|jpeg);base64,(?P<data>[A-Za-z0-9+/=\s]+)", src)
     if match is None:
         raise NotebookHTMLError(
             f"{where} (cell id {cell_id!r}): an image output is not an embedded PNG or JPEG"
         )
-    webp, (width, height) = compress_image(base64.b64decode(match["data"]))
+    webp, (width, height) = images.compress(base64.b64decode(match["data"]))
     name = f"figure-{hashlib.sha256(webp).hexdigest()[:12]}.webp"
-    images[name] = webp
+    images.files[name] = webp
     return name, {"width": str(width), "height": str(height)}
 
 

@@ -15,3 +15,6 @@ class NotebooksConfig(base.Config):
     abbreviations = c.Type(str, default="includes/abbreviations.md")
     # The notebook pages' own styles (a file in docs/), linked from notebook pages only.
     stylesheet = c.Optional(c.Type(str))
+    # Compressed figures kept between builds (dlmd.notebooks.figure_cache), relative to the
+    # folder of mkdocs.yml; an empty string compresses every figure on every build.
+    figure_cache = c.Type(str, default=".cache/notebook-figures")

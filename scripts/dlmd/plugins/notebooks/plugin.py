@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from dlmd.notebooks.figure_cache import FigureCache
 from dlmd.notebooks.html import NotebookHTMLError, action_links, render
 from dlmd.page_assets import link_stylesheet, relative_url
 from dlmd.pages.abbreviations import read_abbreviations
@@ -41,6 +42,9 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
             self.abbreviations = read_abbreviations(Path(self.config.abbreviations))
         except ValueError as error:
             raise PluginError(str(error)) from error
+        folder = self.config.figure_cache
+        root = Path(config.config_file_path).resolve().parent
+        self.figures = FigureCache(root / folder) if folder else None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         sheet = self.config.stylesheet
@@ -79,6 +83,7 @@ class NotebooksPlugin(BasePlugin[NotebooksConfig]):
                     source_path,
                     self.config.branch or found_branch(config),
                 ),
+                compress=self.figures.compress if self.figures else None,
             )
         except (NotebookHTMLError, ValueError) as error:
             raise PluginError(str(error)) from error
