@@ -1,6 +1,6 @@
 """Print the site's quality figures, one row per page, so a regression shows at a glance.
 
-Usage: site-figures [--no-lighthouse | --performance-only] [--runs N] [--site DIR]
+Usage: site-figures [--no-lighthouse | --performance-only] [--runs N] [--site DIR] [--page PATH]
        (from the folder holding mkdocs.yml)
 
 Builds the site strictly into a temporary folder (or uses DIR, already built), serves it on
@@ -34,6 +34,7 @@ from one run.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ from dlmd.quality import (
     weight,
 )
 from dlmd.quality.browsing import VIEWS, View, chromium, wait_until_ready
-from dlmd.quality.build import build_site
+from dlmd.quality.build import BuildError, build_site
 from dlmd.quality.gzip_server import serving
 from dlmd.quality.pages import SitePage, base_path, site_pages
 from dlmd.quality.stock_site import build_stock_site
@@ -130,12 +131,12 @@ def measure_browser(browser: object, url: str, rows: list[Row], all_paths: list[
         context.close()
 
 
-def measure(site: Path, run_lighthouse: bool) -> list[Row]:
+def measure(site: Path, run_lighthouse: bool, only: list[str] | None = None) -> list[Row]:
     pages = site_pages(Path(load_config("mkdocs.yml").docs_dir))
-    rows = [Row(page) for page in pages]
+    rows = [Row(page) for page in pages if not only or page.path in only]
     all_paths = [page.path for page in pages if page.path != "404.html"]
 
-    reports = vnu.check_files(site, [site / weight.html_file(page) for page in pages])
+    reports = vnu.check_files(site, [site / weight.html_file(row.page) for row in rows])
     for row in rows:
         report = reports[weight.html_file(row.page)]
         row.vnu_errors, row.vnu_warnings = len(report.errors), len(report.warnings)
@@ -200,6 +201,16 @@ def print_breakdown(rows: list[performance.Comparison]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """site-figures; a missing tool (Chromium, Java, the npm packages) or a failed build ends
+    it with one line saying what to do, not a traceback."""
+    try:
+        return _figures(argv)
+    except (FileNotFoundError, BuildError) as error:
+        print(f"{PROG}: {str(error).strip()}", file=sys.stderr)
+        return 2
+
+
+def _figures(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     lighthouse_options = parser.add_mutually_exclusive_group()
@@ -214,21 +225,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--runs", type=int, default=3, help="audits per page and site for the medians (3)"
     )
+    parser.add_argument(
+        "--page",
+        action="append",
+        metavar="PATH",
+        help='only this page ("" for home, "faq/", "tutorials/first-model/"); repeatable',
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be 1 or more")
+    if not Path("mkdocs.yml").is_file():
+        parser.error("no mkdocs.yml here: run it from the repository root")
+    known = {page.path for page in site_pages(Path(load_config("mkdocs.yml").docs_dir))}
+    unknown = sorted(set(args.page or []) - known)
+    if unknown:
+        parser.error(f"no such page: {', '.join(unknown)} (pages are paths like faq/)")
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="site-figures-") as tmp:
         site = args.site or build_site(Path(tmp) / "site")
         if not (site / "sitemap.xml").is_file():
             parser.error(f"{site}: no sitemap.xml; build the site first (mkdocs build -d DIR)")
         pages = site_pages(Path(load_config("mkdocs.yml").docs_dir))
-        rows = [] if args.performance_only else measure(site, not args.no_lighthouse)
+        rows = [] if args.performance_only else measure(site, not args.no_lighthouse, args.page)
         comparison: list[performance.Comparison] = []
         costs: list[load_cost.PageCost] = []
         if not args.no_lighthouse:
             stock = build_stock_site(Path(tmp) / "stock")
-            paths = performance_paths(pages)
+            paths = [path for path in performance_paths(pages) if path in (args.page or [path])]
             comparison = performance.compare(site, stock, paths, args.runs)
             with (
                 serving(site, base_path(site)) as url,
