@@ -24,7 +24,7 @@ from dlmd.quiz.ids import question_id  # noqa: E402
 from dlmd.quiz.parse import parse  # noqa: E402
 from dlmd.quiz.render import render  # noqa: E402
 from playwright.sync_api import Page, expect  # noqa: E402
-from test_quiz_build import FIXTURE_PAGES, build_fixture_site  # noqa: E402
+from quiz_sites import FIXTURE_PAGES, build_fixture_site  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

@@ -1,8 +1,8 @@
 """Quizzes in a real `mkdocs build --strict`: rendered markup, and broken quizzes failing it.
 
 The fixture site reuses the real mkdocs.yml (theme, plugins, extensions, assets) through
-INHERIT, with its own docs folder and nav; `build_fixture_site` is shared with the browser
-tests.
+INHERIT, with its own docs folder and nav; `build_fixture_site` (tests/quiz_sites.py)
+is shared with the browser tests.
 """
 
 from __future__ import annotations
@@ -18,44 +18,7 @@ from dlmd.plugins.quiz.plugin import ASSETS as QUIZ_ASSETS
 from dlmd.quality.build import BuildError, build_site
 from dlmd.quiz.order import display_order
 from dlmd.quiz.parse import parse
-from mkdocs.utils.yaml import yaml_load
-
-FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
-
-
-def _fixture_config(docs: Path, site_url: str | None) -> str:
-    with (REPO / "mkdocs.yml").open(encoding="utf-8") as handle:
-        parent = yaml_load(handle)
-    nav = "".join(f"  - {page.name}\n" for page in sorted(docs.glob("*.md")))
-    # Paths in the parent are relative to it; the ones the build reads are made absolute here.
-    return (
-        f"INHERIT: {(REPO / 'mkdocs.yml').as_posix()}\n"
-        f"docs_dir: {docs.as_posix()}\n"
-        "theme:\n"
-        f"  custom_dir: {(REPO / parent['theme']['custom_dir']).as_posix()}\n"
-        f"nav:\n{nav}" + (f"site_url: {site_url}\n" if site_url else "")
-    )
-
-
-def build_fixture_site(
-    root: Path, pages: dict[str, str] | None = None, site_url: str | None = None
-) -> Path:
-    """Build the fixture pages (plus `pages`: name -> text) into `root / "site"`.
-
-    Returns the folder it wrote, or raises BuildError with MkDocs' output; the build runs from
-    the repository root so pymdownx.snippets finds `includes/` as it does for the real site.
-    Material's instant navigation only follows links listed in sitemap.xml under the page's
-    own origin, so a site served locally must be built with that server's URL as `site_url`.
-    """
-    docs = root / "docs"
-    shutil.copytree(FIXTURE_PAGES, docs)
-    shutil.copytree(REPO / "docs" / "assets", docs / "assets")
-    for name, text in (pages or {}).items():
-        (docs / name).write_text(text, encoding="utf-8")
-    config = root / "mkdocs.yml"
-    config.write_text(_fixture_config(docs, site_url), encoding="utf-8")
-    return build_site(root / "site", config_file=config, run_in=REPO)
-
+from quiz_sites import FIXTURE_PAGES, build_fixture_site
 
 def quiz_form(html: str) -> str:
     """The first quiz form of a built page (the header holds another form: the palette)."""

@@ -9,7 +9,7 @@ import pytest
 from dlmd.snippetcheck.markers import MarkerError, parse_marker
 from dlmd.snippetcheck.output_check import printed_lines
 from dlmd.snippetcheck.output_rules import OutputRule, line_matches, lines_match
-from test_snippetcheck_run import FIXTURES, REL, blocks, check, line_of, statuses
+from snippet_runs import FIXTURES, REL, blocks, check, line_of, statuses
 
 
 def test_outputs_that_match_pass_with_their_declared_variation(tmp_path: Path) -> None:

@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--setup",
         type=Path,
         metavar="FILE",
-        help="a Python file run before every Markdown page (working directory, sys.path, "
+        help="a Python file run before every Markdown page (working directory, module search path, "
         "environment; a print_callback(text) it defines rewrites what #> comments compare)",
     )
     add(
