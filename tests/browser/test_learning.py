@@ -84,7 +84,12 @@ def test_every_path_is_in_the_first_screen(page_at: Any, site_url: str, view: Vi
     wait_until_ready(page)
     links = page.locator(PATH_LINKS)
     names = links.all_inner_texts()
-    assert names == ["Understand the evidence", "Train a model", "Test yourself"]
+    assert names == [
+        "Understand the evidence",
+        "Train a model",
+        "Test yourself",
+        "Judge an AI tool",
+    ]
     screen = page.viewport_size["height"]
     for index, name in enumerate(names):
         box = links.nth(index).bounding_box()
@@ -123,8 +128,13 @@ def test_at_least_five_figures_on_markdown_pages_each_with_alt_text_and_caption(
         for figure in figures_of(built_site, path):
             count += 1
             image, caption = figure.find("img"), figure.find("figcaption")
+            drawn = figure.find("svg", attrs={"role": "img"})  # inline, e.g. the explorer's
             where = f"/{path}: figure {image.get('src') if image else '(no image)'}"
-            if image is None or not image.get("alt", "").strip():
+            if drawn is not None and image is None:
+                title = drawn.find("title")
+                if title is None or not title.get_text(strip=True):
+                    problems.append(f"{where}: its SVG has no title")
+            elif image is None or not image.get("alt", "").strip():
                 problems.append(f"{where} has no alt text")
             if caption is None or not caption.get_text(strip=True):
                 problems.append(f"{where} has no caption")

@@ -18,6 +18,7 @@ from dlmd.pages.page_speed import (
 )
 from dlmd.pages.permalinks import label_section_links
 from dlmd.pages.stylesheets import strip_comments
+from dlmd.plugins.explorer.plugin import ASSETS as EXPLORER_ASSETS
 from dlmd.plugins.quiz.plugin import ASSETS as QUIZ_ASSETS
 from dlmd.quality.pages import source_pages
 
@@ -125,15 +126,22 @@ def test_every_page_links_only_the_themes_main_stylesheet_and_defers_its_script(
         assert 'classList.replace("no-js", "js")' in head, page
 
 
-def test_quiz_and_notebook_styles_are_in_the_pages_that_use_them_only(built_site: Path) -> None:
+def test_quiz_notebook_and_explorer_styles_are_in_the_pages_that_use_them_only(
+    built_site: Path,
+) -> None:
     sheets = {
         "quiz": (QUIZ_ASSETS / "quiz.css").read_text("utf-8"),
         "notebook": (REPO / "docs" / "assets" / "stylesheets" / "notebook.css").read_text("utf-8"),
+        "explorer": (EXPLORER_ASSETS / "explorer.css").read_text("utf-8"),
     }
     for page in pages(built_site):
         html = page.read_text(encoding="utf-8")
         head, body = html.split("</head>", 1)
-        uses = {"quiz": '<form class="dlmd-quiz"' in body, "notebook": "dlmd-nb-cell" in body}
+        uses = {
+            "quiz": '<form class="dlmd-quiz"' in body,
+            "notebook": "dlmd-nb-cell" in body,
+            "explorer": '<figure class="dlmd-explorer"' in body,
+        }
         for name, css in sheets.items():
             inlined = f"<style>{strip_comments(css).rstrip()}</style>" in head
             assert inlined == uses[name], f"{page}: {name} styles {inlined=}, {uses[name]=}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 from dlmd.quality.pages import NOT_FOUND, SitePage, site_pages
-from dlmd.quality.weight import BUDGETS, problems, weigh
+from dlmd.quality.weight import budget_of, problems, weigh
 
 PAGES = site_pages(REPO / "docs")  # every source page, then the not-found page
 
@@ -31,5 +31,5 @@ def test_page_is_within_its_weight_budget(built_site: Path, site_page: SitePage)
     weight = weigh(built_site, site_page)
     assert weight.requests >= 2, f"/{site_page.path}: only {weight.requests} file(s) counted"
     found = problems(weight, site_page)
-    budget = f"{BUDGETS[site_page.kind] / 1000:g} KB"
+    budget = f"{budget_of(weight, site_page) / 1000:g} KB"
     assert not found, f"/{site_page.path} ({site_page.kind}, {budget}):\n" + "\n".join(found)

@@ -1,0 +1,1 @@
+"""MkDocs plugin `dlmd-explorer`: the threshold and prevalence explorer (dlmd.explorer)."""

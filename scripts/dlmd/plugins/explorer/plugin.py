@@ -1,0 +1,80 @@
+"""MkDocs plugin `dlmd-explorer`: each `<!-- explorer -->` line of a page (a Markdown page or a
+notebook's Markdown cell) becomes the threshold and prevalence explorer, drawn from the ROC
+curve the notebook `notebook` stored (dlmd.explorer.data). It works on the page's HTML, after
+dlmd-notebooks (list it below that plugin), so both kinds of page go the same way.
+
+Only pages with an explorer load explorer.js and explorer.css, as the quiz does
+(dlmd.page_assets): the stylesheet at the end of <head>, which dlmd-page-speed writes into the
+page, and a deferred script inside the page content, which instant navigation runs again.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+import dlmd.explorer
+from dlmd.explorer.data import ExplorerDataError, RocData, read_roc_data
+from dlmd.explorer.render import render
+from dlmd.markdown.paths import source_name
+from dlmd.page_assets import link_stylesheet, relative_url, script_tag
+from dlmd.plugins import page_source
+from dlmd.plugins.explorer.config import ExplorerConfig
+
+ASSETS = Path(dlmd.explorer.__file__).with_name("assets")
+SCRIPT = "assets/javascripts/explorer.js"
+STYLESHEET = "assets/stylesheets/explorer.css"
+# The marker as Python-Markdown and nbconvert leave it: a comment alone in its block.
+MARKER = re.compile(r"<!--\s*explorer\s*-->")
+EXPLORER_MARKUP = '<figure class="dlmd-explorer"'  # how dlmd.explorer.render starts it
+
+
+class ExplorerPlugin(BasePlugin[ExplorerConfig]):
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        notebook = files.get_file_from_path(self.config.notebook)
+        if notebook is None or notebook.abs_src_path is None:
+            raise PluginError(
+                f"mkdocs.yml: dlmd-explorer notebook {self.config.notebook!r} is not a file in "
+                f"{config.docs_dir}; give its path relative to docs/"
+            )
+        try:
+            where = source_name(notebook.abs_src_path, Path(config.config_file_path).parent)
+            self.data: RocData = read_roc_data(Path(notebook.abs_src_path), where)
+        except ExplorerDataError as error:
+            raise PluginError(str(error)) from error
+        self.notebook_url = notebook.url
+        if self.config.assets:
+            for uri, name in ((SCRIPT, "explorer.js"), (STYLESHEET, "explorer.css")):
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, **_: object) -> str:
+        if not MARKER.search(html):
+            return html
+        count = 0
+
+        def explorer(_match: re.Match[str]) -> str:
+            nonlocal count
+            count += 1
+            ident = "dlmd-explorer" if count == 1 else f"dlmd-explorer-{count}"
+            return render(self.data, ident, relative_url(self.notebook_url, page.url))
+
+        html = MARKER.sub(explorer, html)
+        if self.config.assets:
+            html += script_tag(relative_url(SCRIPT, page.url))
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.assets or EXPLORER_MARKUP not in output:
+            return output
+        where = page_source(page, config)
+        try:
+            return link_stylesheet(output, relative_url(STYLESHEET, page.url), where)
+        except ValueError as error:
+            raise PluginError(str(error)) from error
