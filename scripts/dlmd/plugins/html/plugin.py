@@ -4,7 +4,8 @@ order written below (each step is a plain function in dlmd.pages):
 - stylesheets: the site's own shipped without comments (stylesheets.py), the theme's palette
   without its switching rule (page_speed.py);
 - page content: output blocks labelled as output (output_labels.py), short DOI links in tables
-  (table_dois.py), then each abbreviation explained at its first use in each section
+  (table_dois.py), figures offered in their phone variant and linked to their full size
+  (phone_figures.py), then each abbreviation explained at its first use in each section
   (abbreviations.py; after the notebooks' HTML, which marks their abbreviations);
 - whole pages and 404.html: code blocks without Pygments' invisible spans (code_spans.py),
   section links named without a tooltip (permalinks.py), the theme's invalid markup rewritten
@@ -17,6 +18,7 @@ so the steps see the page as the other plugins left it.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -37,6 +39,7 @@ from dlmd.pages.page_speed import (
     without_palette_switch_rule,
 )
 from dlmd.pages.permalinks import label_section_links
+from dlmd.pages.phone_figures import offer_phone_figures, phone_variant_url, svg_size
 from dlmd.pages.stylesheets import strip_comments
 from dlmd.pages.table_dois import shorten_table_dois
 from dlmd.pages.theme_html import fix_html
@@ -75,7 +78,19 @@ class HTMLPlugin(BasePlugin[HTMLConfig]):
         # Notebook pages label their outputs themselves (dlmd.notebooks.html).
         if not page.file.src_uri.endswith(".ipynb"):
             html = shorten_table_dois(label_output_blocks(html))
+            html = offer_phone_figures(html, lambda src: self._phone_variant(page, src))
         return explain_first_use(html)
+
+    def _phone_variant(self, page: Page, src: str) -> tuple[str, int, int] | None:
+        """The phone variant of the image `src` of `page`, if docs/ has one."""
+        if "://" in src:
+            return None
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.url), src))
+        found = self.files.get(phone_variant_url(path))
+        if found is None or not found.abs_src_path:
+            return None
+        width, height = svg_size(Path(found.abs_src_path).read_text(encoding="utf-8"))
+        return phone_variant_url(src), width, height
 
     @event_priority(LAST)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
