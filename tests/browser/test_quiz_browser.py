@@ -444,3 +444,46 @@ def test_a_proportion_typed_for_a_percentage_gets_a_hint_not_a_verdict(
     question.get_by_label("Your answer").fill("92 %")
     check(page, Q2)
     expect(question.locator("[aria-live=polite] > p").first).to_have_text("✓ Correct.")
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(value) / 255 for value in rgb[rgb.index("(") + 1 : -1].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(first: str, second: str) -> float:
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_chosen_option_keeps_its_contrast_once_checked(
+    browser: object, quiz_url: str, scheme: str
+) -> None:
+    """Checking disables the options; the browser's grey for a disabled radio would fade the
+    reader's choice below the 3:1 that WCAG 1.4.11 asks of a control's state."""
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(quiz_url + "quiz/")
+        expect(page.locator(".dlmd-quiz__score")).to_have_count(1)
+        chosen = page.locator(Q1).get_by_label("Hospital billing")
+        chosen.check()
+        check(page, Q1)
+        expect(chosen).to_be_disabled()
+        fill, page_background = chosen.evaluate(
+            "input => [getComputedStyle(input).backgroundColor,"
+            " getComputedStyle(document.body).backgroundColor]"
+        )
+        assert _contrast(fill, page_background) >= 3, (fill, page_background)
+    finally:
+        context.close()
+
+
+def test_show_answer_and_boxes_are_at_body_size(quiz: Page) -> None:
+    sizes = quiz.evaluate(
+        """() => [".md-typeset > p", ".dlmd-quiz__answer summary"].map(
+             s => getComputedStyle(document.querySelector(s)).fontSize)"""
+    )
+    assert sizes[0] == sizes[1], f"body {sizes[0]}, Show answer {sizes[1]}"

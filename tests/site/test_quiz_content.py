@@ -96,18 +96,21 @@ def shown_choice_questions(built_site: Path) -> list[tuple[str, list[int], set[i
     found = []
     for page in QUIZ_PAGES:
         html_path = built_site / re.sub(r"(index)?\.md$", "", page) / "index.html"
-        for match in FIELDSET.finditer(html_path.read_text(encoding="utf-8")):
-            opening = match[0][: match[0].index(">")]
-            right = {
-                int(value) for value in re.search(r'data-answer="([\d ]+)"', opening)[1].split()
-            }
-            shown = [
-                int(value)
-                for value in re.findall(
-                    r'<input type="(?:radio|checkbox)"[^>]*value="(\d+)"', match[2]
-                )
-            ]
-            found.append((match[1], shown, right))
+        found += shown_choice_questions_in(html_path.read_text(encoding="utf-8"))
+    return found
+
+
+def shown_choice_questions_in(html: str) -> list[tuple[str, list[int], set[int]]]:
+    """shown_choice_questions for one page's (or one quiz's) HTML, in page order."""
+    found = []
+    for match in FIELDSET.finditer(html):
+        opening = match[0][: match[0].index(">")]
+        right = {int(value) for value in re.search(r'data-answer="([\d ]+)"', opening)[1].split()}
+        shown = [
+            int(value)
+            for value in re.findall(r'<input type="(?:radio|checkbox)"[^>]*value="(\d+)"', match[2])
+        ]
+        found.append((match[1], shown, right))
     return found
 
 
@@ -136,3 +139,29 @@ def test_multiple_answer_questions_do_not_show_their_right_answers_first(built_s
     assert multiple
     for shown, right in multiple:
         assert set(shown[: len(right)]) != right, shown
+
+
+QUIZ_FORM = re.compile(r'<form class="dlmd-quiz"[^>]*>.*?</form>', re.S)
+
+
+def test_no_quiz_opens_with_two_questions_whose_right_answer_is_shown_first(
+    built_site: Path,
+) -> None:
+    """A reader who meets the right answer first twice in a row learns a pattern, not the
+    topic. Orders come from the questions' ids (dlmd/quiz/order.py): to fix one, reword or
+    reorder the questions, or pin an option (README, Writing quizzes)."""
+    openings = []
+    for page in QUIZ_PAGES:
+        html = (built_site / re.sub(r"(index)?\.md$", "", page) / "index.html").read_text(
+            encoding="utf-8"
+        )
+        for number, form in enumerate(QUIZ_FORM.findall(html), start=1):
+            kinds = re.findall(r'<fieldset [^>]*data-type="(\w+)"', form)[:2]
+            first_two = shown_choice_questions_in(form)[:2]
+            if kinds == [kind for kind, _, _ in first_two] and all(
+                set(shown[: len(right)]) == right for _, shown, right in first_two
+            ):
+                openings.append(f"docs/{page}, quiz {number}")
+    assert not openings, "quizzes opening with two right-answer-first questions: " + ", ".join(
+        openings
+    )
