@@ -487,3 +487,18 @@ def test_show_answer_and_boxes_are_at_body_size(quiz: Page) -> None:
              s => getComputedStyle(document.querySelector(s)).fontSize)"""
     )
     assert sizes[0] == sizes[1], f"body {sizes[0]}, Show answer {sizes[1]}"
+
+
+def test_a_common_wrong_number_gets_the_authors_hint(page: Page, quiz_url: str) -> None:
+    page.goto(quiz_url + "numbers/")
+    question = page.locator(Q1)
+    question.get_by_label("Your answer").fill("1,250")
+    check(page, Q1)
+    live = question.locator("[aria-live=polite]")
+    expect(live).to_contain_text("1,250 is too high.")
+    expect(live).to_contain_text("If you wrote 1250: That is everyone invited")
+    question.get_by_role("button", name="Try again").click()
+    question.get_by_label("Your answer").fill("1100")
+    check(page, Q1)
+    expect(live).to_contain_text("1100 is too high.")
+    expect(live).not_to_contain_text("everyone invited")

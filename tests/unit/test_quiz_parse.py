@@ -58,7 +58,7 @@ MALFORMED_FIXTURES = {
     "duplicate-option.md": "12: option 'excel' repeats the option at line 11; make every option "
     "different.",
     "unknown-key.md": "14: unknown key 'difficulty'; question 1 may only set type, explanation, "
-    "answer, tolerance, unit.",
+    "answer, tolerance, unit, hint.",
     "numeric-without-tolerance.md": "9: numeric question 1 has no tolerance; add "
     "'    tolerance: 0.5' (the largest difference from the answer that still counts as right).",
     "empty-question.md": "9: question 1 is empty; write the question after the number, e.g. "
@@ -176,7 +176,7 @@ GOOD = ("    - [x] Right", "    - [ ] Wrong", "    - [ ] Also wrong", "    expla
         pytest.param(
             quiz("1. Q?", *GOOD, "    explaination: Typo."),
             "7: unknown key 'explaination' (did you mean 'explanation'?); question 1 may only "
-            "set type, explanation, answer, tolerance, unit.",
+            "set type, explanation, answer, tolerance, unit, hint.",
             id="misspelled-key",
         ),
         pytest.param(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KEYS = ("type", "explanation", "answer", "tolerance", "unit")
+KEYS = ("type", "explanation", "answer", "tolerance", "unit", "hint")
 TYPES = ("single", "multiple", "numeric")
 
 
@@ -57,6 +57,18 @@ class Question:
     def value(self, key: str) -> str:
         """The key's text, or "" when the question does not set it."""
         return self.keys[key].value if key in self.keys else ""
+
+
+def mistake(question: Question) -> tuple[str, str] | None:
+    """A numeric question's `hint: NUMBER = TEXT` as (NUMBER, TEXT), or None without one.
+
+    The number is a common wrong answer; the text is what a reader who typed it is told.
+    """
+    value = question.value("hint")
+    number, equals, text = value.partition("=")
+    if not equals:
+        return None
+    return number.strip(), text.strip()
 
 
 @dataclass

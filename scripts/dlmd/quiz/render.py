@@ -20,7 +20,7 @@ import re
 from decimal import Decimal
 
 from dlmd.quiz.ids import question_id, quiz_id
-from dlmd.quiz.model import Question, Quiz
+from dlmd.quiz.model import Question, Quiz, mistake
 from dlmd.quiz.order import display_order
 
 CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -112,6 +112,14 @@ def _answer_lines(question: Question) -> list[str]:
             f'<p markdown="span"><strong>Answer:</strong> {_plain(answer)}{unit} '
             f"(answers {accepted} count as right).</p>"
         )
+        found = mistake(question)
+        if found:  # quiz.js shows it for that wrong answer; without JavaScript it is here
+            number, text = found
+            lines.append(
+                f'<p class="dlmd-quiz__mistake" data-value="{_plain(Decimal(number))}" '
+                f'markdown="span"><strong>If you wrote {_plain(Decimal(number))}:</strong> '
+                f"{inline(text)}</p>"
+            )
     else:
         lines.append('<ul class="dlmd-quiz__feedback" markdown="block">')
         for index in display_order(question):

@@ -7,9 +7,9 @@ import re
 from decimal import Decimal
 
 from dlmd.quiz.ids import question_id
-from dlmd.quiz.model import KEYS, TYPES, Problem, Question, Quiz
+from dlmd.quiz.model import KEYS, TYPES, Problem, Question, Quiz, mistake
 
-NUMERIC_ONLY = ("answer", "tolerance", "unit")
+NUMERIC_ONLY = ("answer", "tolerance", "unit", "hint")
 NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*javascript:", re.IGNORECASE)
 MARKER = re.compile(r"\{\s*[A-Za-z][\w-]*\s*\}$")  # `{pn}` where `{pin}` was meant
@@ -182,6 +182,7 @@ def _check_numeric(question: Question, label: str) -> list[Problem]:
             )
         )
     answer, tolerance = values["answer"], values["tolerance"]
+    problems += _check_hint(question, answer, tolerance)
     if answer and tolerance is not None and tolerance >= abs(answer):
         problems.append(
             Problem(
@@ -191,6 +192,36 @@ def _check_numeric(question: Question, label: str) -> list[Problem]:
             )
         )
     return problems
+
+
+def _check_hint(
+    question: Question, answer: Decimal | None, tolerance: Decimal | None
+) -> list[Problem]:
+    """`hint: 100480 = what a reader who typed 100480 is told`: a wrong number and its text."""
+    key = question.keys.get("hint")
+    if key is None or not key.value:
+        return []
+    found = mistake(question)
+    usage = "write 'hint: 100480 = why that number is a mistake'"
+    if found is None or not found[1]:
+        return [Problem(key.line, f"a hint needs a number, '=' and a text; {usage}.")]
+    number, _ = found
+    if not NUMBER.fullmatch(number):
+        return [
+            Problem(
+                key.line,
+                f"the hint's number must be plain, such as 100480, not {number!r}; {usage}.",
+            )
+        ]
+    if answer is not None and tolerance is not None and abs(Decimal(number) - answer) <= tolerance:
+        return [
+            Problem(
+                key.line,
+                f"the hint's number {number} counts as right (the answer is "
+                f"{answer}); a hint is for a common wrong answer.",
+            )
+        ]
+    return []
 
 
 def _check_text(question: Question) -> list[Problem]:

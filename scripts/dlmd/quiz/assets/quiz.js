@@ -138,6 +138,12 @@
         mark(inputs[0], ok);
         parts.push(ok ? "Correct." : "Not quite: " + answer + " is too " +
           (value < right[0] ? "low." : "high."));
+        // A common wrong answer the author named (`hint:` in the quiz) gets its own words.
+        details.querySelectorAll(".dlmd-quiz__mistake").forEach(function (node) {
+          if (!ok && Math.abs(value - Number(node.getAttribute("data-value"))) <= tolerance + 1e-9) {
+            parts.push(node.cloneNode(true));
+          }
+        });
       } else {
         var hits = answer.filter(function (index) {
           return right.indexOf(index) >= 0;
