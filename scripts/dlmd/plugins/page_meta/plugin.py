@@ -5,6 +5,8 @@ last reviewed.
 `last_reviewed` is shown under the content by `overrides/main.html`. A page without them
 fails the build with its file and what to add, instead of shipping without either.
 A notebook declares both in its metadata, `{"dlmd": {"description": ..., "last_reviewed": ...}}`.
+Long pages get a reading time and a "jump to" strip, and a page with `orientation` its box
+(wayfinding.py).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
+from dlmd.pages.wayfinding import OrientationError, add_wayfinding
 from dlmd.plugins import page_source
 from dlmd.plugins.page_meta.config import PageMetaConfig
 
@@ -74,3 +77,12 @@ class PageMetaPlugin(BasePlugin[PageMetaConfig]):
     ) -> str:
         required = tuple(dict.fromkeys((*self.config.required, "last_reviewed")))
         return check_page_meta(markdown, page, page_source(page, config), required)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, **_: object) -> str:
+        # Markdown pages only: a notebook opens with its own time and data (dlmd.notebooks).
+        if not page.file.src_uri.endswith(".md") or page.is_homepage:
+            return html
+        try:
+            return add_wayfinding(html, page.meta.get("orientation"))
+        except OrientationError as error:
+            raise PluginError(f"{page_source(page, config)}:1: {error}.") from None
