@@ -18,7 +18,8 @@ def page(sections_count: int) -> str:
 
 
 def test_reading_time_counts_prose_not_code() -> None:
-    assert reading_minutes(page(4)) == 10  # about 2,000 words of prose (headings included) at 200 a minute
+    # About 2,000 words of prose, headings included, at 200 a minute.
+    assert reading_minutes(page(4)) == 10
     assert reading_minutes("<h1>T</h1><p>short</p>") == 1
 
 
