@@ -101,3 +101,21 @@ def test_root_relative_urls_are_read_below_the_base_path(tmp_path: Path) -> None
     assert [ref.url for ref in measure_page(site, "404.html").missing] == [
         "/repo/docs/assets/more.css"
     ]
+
+
+def test_a_picture_counts_its_heaviest_candidate_once(tmp_path: Path) -> None:
+    """A browser loads one candidate of a <picture> (the phone or the desktop figure)."""
+    (tmp_path / "wide.svg").write_bytes(b"<svg/>")
+    (tmp_path / "phone.svg").write_bytes(bytes(range(256)) * 8)  # incompressible, heavier
+    (tmp_path / "index.html").write_text(
+        '<picture><source media="(max-width: 600px)" srcset="phone.svg">'
+        '<img src="wide.svg" alt=""></picture><img src="wide.svg" alt="again">',
+        encoding="utf-8",
+    )
+    weight = measure_page(tmp_path, "index.html")
+    assert sorted(weight.files) == ["phone.svg", "wide.svg"]  # the second <img> still loads
+    (tmp_path / "index.html").write_text(
+        '<picture><source srcset="phone.svg"><img src="wide.svg" alt=""></picture>',
+        encoding="utf-8",
+    )
+    assert list(measure_page(tmp_path, "index.html").files) == ["phone.svg"]

@@ -75,7 +75,7 @@ def measure_page(site: Path, page: str, base_path: str = "/") -> PageWeight:
     html = html_path.read_text(encoding="utf-8")
     html_gzip = transfer_size(html_path)
     weight = PageWeight(page, len(html.encode("utf-8")), html_gzip, html_gzip, 1)
-    queue = [(ref, page) for ref in html_references(html)]
+    queue = [(ref, page) for ref in _one_per_picture(html_references(html), site, page, base_path)]
     while queue:
         ref, base = queue.pop(0)
         if ref.url.startswith("data:"):
@@ -97,6 +97,24 @@ def measure_page(site: Path, page: str, base_path: str = "/") -> PageWeight:
     weight.total_gzip += sum(weight.files.values())
     weight.requests += len(weight.files)
     return weight
+
+
+def _one_per_picture(
+    refs: list[Reference], site: Path, page: str, base_path: str
+) -> list[Reference]:
+    """`refs` with each <picture>'s candidates cut to the heaviest: a browser loads one of
+    them (the phone or the desktop figure), so the page is weighed at its worst case."""
+
+    def size(ref: Reference) -> int:
+        target = _site_path(ref.url, page, base_path)
+        file = site / target if target and not target.startswith("..") else None
+        return transfer_size(file) if file is not None and file.is_file() else -1
+
+    heaviest: dict[int, Reference] = {}
+    for ref in refs:
+        if ref.choice and (ref.choice not in heaviest or size(ref) > size(heaviest[ref.choice])):
+            heaviest[ref.choice] = ref
+    return [ref for ref in refs if not ref.choice or heaviest[ref.choice] is ref]
 
 
 def measure_site(site: Path, pattern: str = "*.html", base_path: str = "/") -> list[PageWeight]:

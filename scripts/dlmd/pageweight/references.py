@@ -54,6 +54,8 @@ class Reference:
 
     url: str
     found_in: str
+    # Candidates of one <picture> share a number (0: not a candidate): the browser loads one.
+    choice: int = 0
 
 
 class _Collector(HTMLParser):
@@ -62,6 +64,8 @@ class _Collector(HTMLParser):
         self.found: list[Reference] = []
         self._in_style = False
         self._in_script = False
+        self._pictures = 0
+        self._picture = 0  # the number of the <picture> being read, else 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -69,19 +73,25 @@ class _Collector(HTMLParser):
             rels = set(values.get("rel", "").lower().split())
             if rels & FETCHED_LINK_RELS:
                 self.found.append(Reference(values["href"], f"<link rel={' '.join(sorted(rels))}>"))
+        if tag == "picture":
+            self._pictures += 1
+            self._picture = self._pictures
+        choice = self._picture if tag in SRCSET_TAGS else 0
         for name, value in values.items():
             if value and (tag, name.removeprefix("xlink:")) in URL_ATTRIBUTES:
-                self.found.append(Reference(value, f"<{tag} {name}>"))
+                self.found.append(Reference(value, f"<{tag} {name}>", choice))
         if tag in SRCSET_TAGS and values.get("srcset"):
             for candidate in values["srcset"].split(","):
                 if candidate.strip():
-                    self.found.append(Reference(candidate.split()[0], f"<{tag} srcset>"))
+                    self.found.append(Reference(candidate.split()[0], f"<{tag} srcset>", choice))
         if values.get("style"):
             self.found += css_references(values["style"], f"<{tag} style>")
         self._in_style = tag == "style"
         self._in_script = tag == "script" and not values.get("src")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "picture":
+            self._picture = 0
         if tag in ("style", "script"):
             self._in_style = self._in_script = False
 
