@@ -214,6 +214,7 @@ def convolution(phone: bool = False) -> Figure:
         at: tuple[float, float],
         shade: Callable[[int], str],
         numbered: Callable[[int, int], bool] = lambda r, c: True,
+        dark: Callable[[int], bool] = lambda value: False,
     ) -> None:
         left, top = at
         rows, cols = values.shape
@@ -231,7 +232,7 @@ def convolution(phone: bool = False) -> Figure:
                         ha="center",
                         va="center",
                         fontsize=9,
-                        color="white" if fill == INK else INK,
+                        color="white" if fill == INK or dark(value) else INK,
                     )
         # The cell borders as one path of grid lines (NaN breaks it).
         xs, ys = [], []
@@ -243,13 +244,20 @@ def convolution(phone: bool = False) -> Figure:
             ys += [top, top - rows, np.nan]
         ax.plot(xs, ys, color=MUTED, linewidth=0.6)
 
-    def pixel(value: int) -> str:
-        return INK if value == 0 else "none"  # black 0, white 255 (the paper)
-
     def response(value: int) -> str:
         return "#b9d3ea" if value > 0 else "none"
 
-    grid(image, image_at, pixel, numbered=lambda r, c: 1 <= r <= 3 and 1 <= c <= 3)
+    # The black pixels as two rectangles, not 29 squares: the article has a weight budget.
+    left, top = image_at
+    for x, y, width, height in ((0, 0, 3, 7), (3, 5, 4, 2)):
+        ax.add_patch(Rectangle((left + x, top - y - height), width, height, facecolor=INK, lw=0))
+    grid(
+        image,
+        image_at,
+        lambda value: "none",
+        numbered=lambda r, c: 1 <= r <= 3 and 1 <= c <= 3,
+        dark=lambda value: value == 0,
+    )
     grid(kernel, kernel_at, lambda value: "none")
     grid(output, output_at, response)
     # The filter at row 1, column 1 of the image (dashed: its next position), and the output
