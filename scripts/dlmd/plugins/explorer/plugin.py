@@ -37,33 +37,46 @@ EXPLORER_MARKUP = '<figure class="dlmd-explorer"'  # how dlmd.explorer.render st
 
 class ExplorerPlugin(BasePlugin[ExplorerConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        notebook = files.get_file_from_path(self.config.notebook)
-        if notebook is None or notebook.abs_src_path is None:
-            raise PluginError(
-                f"mkdocs.yml: dlmd-explorer notebook {self.config.notebook!r} is not a file in "
-                f"{config.docs_dir}; give its path relative to docs/"
-            )
-        try:
-            where = source_name(notebook.abs_src_path, Path(config.config_file_path).parent)
-            self.data: RocData = read_roc_data(Path(notebook.abs_src_path), where)
-        except ExplorerDataError as error:
-            raise PluginError(str(error)) from error
-        self.notebook_url = notebook.url
+        # The notebook is read when a page first asks for an explorer, so a site (or a test
+        # site) without one builds without the notebook.
+        self.notebook = files.get_file_from_path(self.config.notebook)
+        self.data: RocData | None = None
+        self.config_dir = Path(config.config_file_path).parent
         if self.config.assets:
             for uri, name in ((SCRIPT, "explorer.js"), (STYLESHEET, "explorer.css")):
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
 
-    def on_page_content(self, html: str, *, page: Page, **_: object) -> str:
+    def roc_data(self, page: Page, config: MkDocsConfig) -> RocData:
+        """The notebook's stored ROC curve, read once; a clear error if it is not there."""
+        if self.data is not None:
+            return self.data
+        notebook = self.notebook
+        if notebook is None or notebook.abs_src_path is None:
+            raise PluginError(
+                f"{page_source(page, config)}: has an explorer, but the dlmd-explorer notebook "
+                f"{self.config.notebook!r} is not a file in {config.docs_dir}; set its path "
+                "relative to docs/ in mkdocs.yml"
+            )
+        try:
+            where = source_name(notebook.abs_src_path, self.config_dir)
+            self.data = read_roc_data(Path(notebook.abs_src_path), where)
+        except ExplorerDataError as error:
+            raise PluginError(str(error)) from error
+        return self.data
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, **_: object) -> str:
         if not MARKER.search(html):
             return html
+        data = self.roc_data(page, config)
+        notebook_url = relative_url(self.notebook.url, page.url)
         count = 0
 
         def explorer(_match: re.Match[str]) -> str:
             nonlocal count
             count += 1
             ident = "dlmd-explorer" if count == 1 else f"dlmd-explorer-{count}"
-            return render(self.data, ident, relative_url(self.notebook_url, page.url))
+            return render(data, ident, notebook_url)
 
         html = MARKER.sub(explorer, html)
         if self.config.assets:
