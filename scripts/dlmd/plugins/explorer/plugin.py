@@ -23,8 +23,8 @@ import dlmd.explorer
 from dlmd.explorer.data import ExplorerDataError, RocData, read_roc_data
 from dlmd.explorer.render import render
 from dlmd.markdown.paths import source_name
-from dlmd.page_assets import link_stylesheet, relative_url, script_tag
-from dlmd.plugins import page_source
+from dlmd.page_assets import relative_url, script_tag
+from dlmd.plugins import link_page_stylesheet, page_source
 from dlmd.plugins.explorer.config import ExplorerConfig
 
 ASSETS = Path(dlmd.explorer.__file__).with_name("assets")
@@ -86,8 +86,4 @@ class ExplorerPlugin(BasePlugin[ExplorerConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.assets or EXPLORER_MARKUP not in output:
             return output
-        where = page_source(page, config)
-        try:
-            return link_stylesheet(output, relative_url(STYLESHEET, page.url), where)
-        except ValueError as error:
-            raise PluginError(str(error)) from error
+        return link_page_stylesheet(output, STYLESHEET, page, config)

@@ -21,8 +21,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import dlmd.quiz
-from dlmd.page_assets import link_stylesheet, relative_url, script_tag
-from dlmd.plugins import page_source
+from dlmd.page_assets import relative_url, script_tag
+from dlmd.plugins import link_page_stylesheet, page_source
 from dlmd.plugins.quiz.config import QuizConfig
 from dlmd.quiz import QuizError, convert_page
 
@@ -65,8 +65,4 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.assets or QUIZ_MARKUP not in output:
             return output
-        where = page_source(page, config)
-        try:
-            return link_stylesheet(output, relative_url(STYLESHEET, page.url), where)
-        except ValueError as error:
-            raise PluginError(str(error)) from error
+        return link_page_stylesheet(output, STYLESHEET, page, config)
