@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from dlmd.snippetcheck.results import FAILED, PASSED, PageResult, initial_page_result
 
 if TYPE_CHECKING:
-    from dlmd.snippetcheck.inventory import Page
+    from dlmd.snippetcheck.model import Page
     from dlmd.snippetcheck.workspace import RunOptions
 
 

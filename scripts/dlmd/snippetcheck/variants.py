@@ -20,7 +20,7 @@ from mkdocs.utils.meta import get_data
 
 if TYPE_CHECKING:
     from dlmd.snippetcheck.fences import Fence
-    from dlmd.snippetcheck.inventory import Block, Page
+    from dlmd.snippetcheck.model import Block, Page
 
 FRONT_MATTER_KEY = "variants"
 # A pymdownx.tabbed tab: `=== "Title"`, `===! "Title"` or `===+ "Title"`, at any indentation.
