@@ -23,6 +23,7 @@ TARGETS = {
     "first-model": {"test_accuracy": 0.97},
     "clinical-metrics": {"test_auc": 0.97},
     "first-cnn": {"test_accuracy": 0.98},
+    "first-cnn-pytorch": {"test_accuracy": 0.98},  # issue 23: the same target in PyTorch
     # Issue 14: a wrong HU conversion, window, de-identification or batch shape fails.
     "medical-images": {
         "air_median_hu": {"min": -1000, "max": -700},
@@ -49,6 +50,7 @@ OFFLINE_FILES = {
     "first-model": ["mnist/mnist.npz"],
     "clinical-metrics": [],
     "first-cnn": ["mnist/mnist.npz"],
+    "first-cnn-pytorch": ["mnist/mnist.npz"],  # the urllib download, served offline
     "medical-images": [],  # pydicom's bundled sample files
 }
 NOTEBOOK_PAGE_BUDGET = BUDGETS["notebook"]  # bytes gzipped, everything the page loads
@@ -97,10 +99,15 @@ def test_notebook_opens_with_its_versions_and_installs_in_markdown(name: str) ->
     assert "".join(title["source"]).startswith("# ")
     assert cells[1] is first_code, "the first cell after the title prints the versions"
     source = "".join(first_code["source"])
-    assert "tf.__version__" in source and "tf.keras.version()" in source
     printed = "".join("".join(o.get("text", "")) for o in first_code["outputs"])
-    assert re.search(r"TensorFlow\s+2\.\d+", printed) and re.search(r"Keras\s+3\.\d+", printed)
-    assert "```bash\npip install tensorflow" in "".join(title["source"])
+    if name.endswith("-pytorch"):
+        assert "torch.__version__" in source and re.search(r"PyTorch\s+2\.\d+", printed)
+        assert "```bash\npip install torch" in "".join(title["source"])
+    else:
+        assert "tf.__version__" in source and "tf.keras.version()" in source
+        assert re.search(r"TensorFlow\s+2\.\d+", printed)
+        assert re.search(r"Keras\s+3\.\d+", printed)
+        assert "```bash\npip install tensorflow" in "".join(title["source"])
     code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
     assert not any(re.search(r"^\s*[!%]pip", text, re.M) for text in code), "pip would run in CI"
 

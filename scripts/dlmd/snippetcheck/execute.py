@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from dlmd.snippetcheck.results import (
     initial_page_result,
     to_run,
 )
+from dlmd.snippetcheck.variant_runs import run_variants
 from dlmd.snippetcheck.workspace import RunOptions, Workspace
 
 # The runner is copied into the workspace (workspace.py) and run with -m from there, so any
@@ -142,6 +144,18 @@ def _describe_exit(returncode: int | None) -> str:
 
 
 def run_markdown(page: Page, options: RunOptions) -> PageResult:
+    """Run a Markdown page: one session, or one per framework variant (variant_runs.py)."""
+    if not page.variants:
+        return run_session(page, options)
+    # Outputs are written once, from the merged result (a variant page's `#>` comments are not
+    # rewritten).
+    result = run_variants(page, replace(options, write_outputs=False), run_session)
+    if options.write_outputs:
+        write_markdown_outputs(page, result)
+    return result
+
+
+def run_session(page: Page, options: RunOptions) -> PageResult:
     """Run a Markdown page's Python blocks in one fresh child process."""
     result = initial_page_result(page)
     blocks = to_run(page)

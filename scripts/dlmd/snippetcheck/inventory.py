@@ -62,6 +62,7 @@ from dlmd.snippetcheck.output_blocks import (
     attach_output,
 )
 from dlmd.snippetcheck.output_rules import OutputRule
+from dlmd.snippetcheck.variants import assign_variants, declared_variants
 
 RUN_LANGUAGES = frozenset({"python", "py", "python3"})
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "console"})
@@ -261,4 +262,8 @@ def read_markdown(path: Path, site: SiteConfig, lock: Lock) -> Page:
     for number, (_fence, block) in enumerate(found, start=1):
         block.number = number
         page.blocks.append(block)
+    variants, problems = declared_variants(text)
+    if variants:
+        problems += assign_variants(page, variants, lines, found, site.tab_length)
+    page.errors += [PageError(f"{page.path}:1", problem) for problem in problems]
     return page

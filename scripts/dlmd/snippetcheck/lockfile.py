@@ -65,6 +65,9 @@ _NOT_CHECKED = {
     "--abi": "installs for the ABI {value}",
 }
 NOT_CHECKED_PREFIX = "not checked: "  # marks a command check_pip_block could not vouch for
+# Package indexes a page may name with --index-url and still be checked: they publish builds of
+# the same releases as PyPI (PyTorch's CPU-only wheels: torch 2.14.1+cpu for PyPI's 2.14.1).
+KNOWN_INDEXES = frozenset({"https://download.pytorch.org/whl/cpu"})
 NOT_PIP = (
     "shell blocks are not run; only `pip install ...` lines are checked (against the lock). "
     'Mark this block with <!-- check: skip reason="..." --> if it must stay'
@@ -174,11 +177,13 @@ def _read_install_arguments(
     for token in arguments:
         if waiting_for is not None:
             option, waiting_for = waiting_for, None
-            if option in _NOT_CHECKED and not unchecked:
+            if option in _NOT_CHECKED and not unchecked and not _known_index(option, token):
                 unchecked = _NOT_CHECKED[option].format(value=token)
             continue
         if token.startswith("-") and token != "-":
             option, has_value, value = token.partition("=")
+            if _known_index(option, value):
+                continue
             if option in _NOT_CHECKED and (has_value or option not in _TAKES_VALUE):
                 unchecked = unchecked or _NOT_CHECKED[option].format(value=value)
             elif option in _TAKES_VALUE and not has_value:
@@ -187,6 +192,11 @@ def _read_install_arguments(
         names += 1
         problems.extend(_check_requirement(token, lock, used))
     return names, unchecked
+
+
+def _known_index(option: str, value: str) -> bool:
+    """`--index-url URL` (or -i) names one of KNOWN_INDEXES."""
+    return option in ("-i", "--index-url") and value.rstrip("/") in KNOWN_INDEXES
 
 
 def split_not_checked(problems: list[str]) -> tuple[list[str], list[str]]:

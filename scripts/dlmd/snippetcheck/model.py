@@ -44,6 +44,7 @@ class Block:
     output_rule: OutputRule | None = None
     illustration: str | None = None
     run: RunSettings = field(default_factory=RunSettings)  # namespace, `#>` comments...
+    variant: str | None = None  # the framework tab holding it (variants.py), if the page has any
 
     @property
     def where(self) -> str:
@@ -78,3 +79,4 @@ class Page:
     included: list[Path] = field(default_factory=list)
     targets: dict[str, float] = field(default_factory=dict)  # notebooks: metric -> minimum
     maximums: dict[str, float] = field(default_factory=dict)  # notebooks: metric -> maximum
+    variants: tuple[str, ...] = ()  # framework tabs run as separate sessions (variants.py)

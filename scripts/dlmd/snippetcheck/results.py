@@ -35,6 +35,7 @@ class BlockResult:
     def ran(self) -> bool:
         """Whether the block's code ran (passed, or failed while running)."""
         return self.kind == PYTHON and self.status in (PASSED, FAILED) and not self.static
+    variant: str = ""  # the framework variant whose session this result is from (variants.py)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -11,8 +11,9 @@ come from environment variables:
   {"stdin": true} for each attempt to read stdin.
 - DLMD_SNIPPETS_OFFLINE_DIR: offline mode. The network is blocked (DNS lookups and connections
   to anything but loopback, and urllib requests, naming the URL), and known dataset downloads
-  are served from this folder instead: for now Keras' MNIST, whose `get_file` checks a fixed
-  hash of the original download, so the fetch itself is replaced for that one origin.
+  are served from this folder instead: for now MNIST's mnist.npz, to Keras (whose `get_file`
+  checks a fixed hash of the original download, so the fetch itself is replaced for that one
+  origin) and to a plain urllib download of the same URL (the PyTorch code's).
 
 stdin is always replaced: a snippet that waits for a reader's typing would hang a check. The
 file system is not sandboxed: relative and `~` paths stay in the fresh temporary folders, but a
@@ -122,7 +123,10 @@ def _install_network_block() -> None:
         url = fullurl if isinstance(fullurl, str) else fullurl.full_url
         parts = urllib.parse.urlsplit(url)
         if parts.scheme in ("http", "https", "ftp") and not _is_local(parts.hostname):
-            raise _blocked(url)
+            local = offline_path(url)  # a known download fetched with urllib itself
+            if local is None:
+                raise _blocked(url)
+            return real_open(self, "file://" + urllib.request.pathname2url(local), *args, **kwargs)
         return real_open(self, fullurl, *args, **kwargs)
 
     socket.getaddrinfo = getaddrinfo
