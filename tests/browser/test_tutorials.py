@@ -246,7 +246,7 @@ def test_failure_modes_every_figure_has_a_caption_that_says_simulated() -> None:
             continue
         figures += 1
         source = "".join(cell["source"])
-        assert re.search(r"(suptitle|set_title)\([^)]*simulated", source), (
+        assert re.search(r"(suptitle|set_title)\([^)]*simulated", source, re.I), (
             f"code cell {cell['id']!r}: the figure's title must say the data are simulated"
         )
         caption = "".join(cells[index + 1]["source"])
