@@ -1,9 +1,10 @@
 """Weight budget: each page's gzipped transfer and request count, from dlmd.pageweight.
 
-A Markdown page must stay under 90 KB, a notebook page under 128 KB (1 KB = 1,000 bytes, as
+A Markdown page must stay under 90 KB, a notebook page under 132 KB (1 KB = 1,000 bytes, as
 pageweight counts): what a first-time reader on a phone downloads before the page is usable.
 The notebook budget was 120 KB until the medical-images notebook took in the DICOM standard's
-de-identification table and the check of its saved copy (issue 20), about 5 KB gzipped.
+de-identification table and the check of its saved copy (issue 20), about 5 KB gzipped, and
+132 KB since the failure-modes notebook (issue 24) shows a figure from each of its five parts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from dlmd.pageweight import PageWeight, measure_page
 from dlmd.quality.pages import SitePage, base_path
 
-BUDGETS = {"markdown": 90_000, "notebook": 128_000}
+BUDGETS = {"markdown": 90_000, "notebook": 132_000}
 # A page with the threshold explorer (dlmd.explorer: script, styles, curve and tables, 4 KB
 # gzipped) may carry it on top: the article weighed 89 KB without it (issue 25).
 EXPLORER_ALLOWANCE = 5_000
