@@ -19,7 +19,8 @@ FIXTURE_PAGES = REPO / "tests" / "fixtures" / "quizzes" / "site"
 def _fixture_config(docs: Path, site_url: str | None) -> str:
     with (REPO / "mkdocs.yml").open(encoding="utf-8") as handle:
         parent = yaml_load(handle)
-    nav = "".join(f"  - {page.name}\n" for page in sorted(docs.glob("*.md")))
+    pages = sorted([*docs.glob("*.md"), *docs.glob("*.ipynb")])
+    nav = "".join(f"  - {page.name}\n" for page in pages)
     # Paths in the parent are relative to it; the ones the build reads are made absolute here.
     return (
         f"INHERIT: {(REPO / 'mkdocs.yml').as_posix()}\n"
@@ -31,14 +32,20 @@ def _fixture_config(docs: Path, site_url: str | None) -> str:
 
 
 def build_fixture_site(
-    root: Path, pages: dict[str, str] | None = None, site_url: str | None = None
+    root: Path,
+    pages: dict[str, str] | None = None,
+    site_url: str | None = None,
+    run_in: Path = REPO,
+    env: dict[str, str] | None = None,
 ) -> Path:
     """Build the fixture pages (plus `pages`: name -> text) into `root / "site"`.
 
     Returns the folder it wrote, or raises BuildError with MkDocs' output; the build runs from
-    the repository root so pymdownx.snippets finds `includes/` as it does for the real site.
+    `run_in`, the repository root unless a test gives a folder with its own `includes/`, where
+    pymdownx.snippets finds the abbreviations as it does for the real site.
     Material's instant navigation only follows links listed in sitemap.xml under the page's
     own origin, so a site served locally must be built with that server's URL as `site_url`.
+    `env` is added to the build's environment (the site's addresses, say).
     """
     docs = root / "docs"
     shutil.copytree(FIXTURE_PAGES, docs)
@@ -47,4 +54,4 @@ def build_fixture_site(
         (docs / name).write_text(text, encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text(_fixture_config(docs, site_url), encoding="utf-8")
-    return build_site(root / "site", config_file=config, run_in=REPO)
+    return build_site(root / "site", config_file=config, run_in=run_in, env=env)

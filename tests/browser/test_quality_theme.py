@@ -12,11 +12,11 @@ import pytest
 from conftest import BUILD_ADDRESSES, REPO
 from dlmd.quality.axe import open_collapsed, scan
 from dlmd.quality.browsing import VIEWS, View, settle, wait_until_ready
-from dlmd.quality.build import build_site
 from dlmd.quality.clipboard import CONTEXT_OPTIONS, check_copies
 from dlmd.quality.gzip_server import serving
 from dlmd.quality.pages import base_path
 from dlmd.quality.vnu import check_files
+from quiz_sites import build_fixture_site
 
 SPECIMEN = REPO / "tests" / "fixtures" / "theme-specimen.md"
 
@@ -33,8 +33,11 @@ EXPECTED_COPIES = [
 
 @pytest.fixture(scope="module")
 def specimen_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("specimen-site")
-    return build_site(out, SPECIMEN, REPO / "mkdocs.yml", env=BUILD_ADDRESSES)
+    # The small fixture site (tests/quiz_sites.py: the real theme, plugins and extensions) with
+    # the specimen as one more page, built with the addresses, so the header has its repo link.
+    root = tmp_path_factory.mktemp("specimen-site")
+    pages = {SPECIMEN.name: SPECIMEN.read_text(encoding="utf-8")}
+    return build_fixture_site(root, pages, env=BUILD_ADDRESSES)
 
 
 @pytest.fixture(scope="module")

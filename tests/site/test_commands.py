@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from dlmd.quality.build import BuildError, build_site
+from dlmd.quality.build import BuildError
+from quiz_sites import build_fixture_site
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -26,44 +27,43 @@ def copy_of_site_sources(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def build(root: Path) -> str | None:
-    """None when `mkdocs build --strict` of the copy succeeds, else its output."""
+def build(root: Path, pages: dict[str, str], run_in: Path = REPO) -> str | None:
+    """None when `mkdocs build --strict` of the small fixture site (tests/quiz_sites.py: the
+    real theme, plugins and extensions on a few pages) plus `pages` succeeds, else its output.
+    Failure paths are proven on it rather than on a copy of the whole site: same checks, a
+    fraction of the build."""
     try:
-        build_site(root / "out", config_file=root / "mkdocs.yml")
+        build_fixture_site(root, pages, run_in=run_in)
     except BuildError as error:
         return str(error)
     return None
 
 
+PAGE = "---\ndescription: A page of the small test site.\nlast_reviewed: 2026-12-04\n---\n\n"
+
+
 def test_a_page_without_a_description_fails_the_build_naming_the_file(tmp_path: Path) -> None:
-    root = copy_of_site_sources(tmp_path)
-    faq = root / "docs" / "faq.md"
-    lines = faq.read_text(encoding="utf-8").splitlines(keepends=True)
-    faq.write_text("".join(line for line in lines if not line.startswith("description:")))
-    failure = build(root)
+    failure = build(tmp_path, {"plain.md": "---\nlast_reviewed: 2026-12-04\n---\n\n# Plain\n"})
     assert failure is not None
-    assert "docs/faq.md:1: front matter is missing description" in failure
+    assert "docs/plain.md:1: front matter is missing description" in failure
 
 
 def test_a_broken_link_fails_the_build(tmp_path: Path) -> None:
-    root = copy_of_site_sources(tmp_path)
-    with (root / "docs" / "about.md").open("a", encoding="utf-8") as about:
-        about.write(
-            "\nSee [the missing page](no-such-page.md) and [a section](faq.md#no-such-id).\n"
-        )
-    output = build(root)
+    links = "See [the missing page](no-such-page.md) and [a section](other.md#no-such-id).\n"
+    output = build(tmp_path, {"links.md": PAGE + "# Links\n\n" + links})
     assert output is not None
     assert "no-such-page.md" in output
     assert "no-such-id" in output
 
 
 def test_a_malformed_abbreviation_fails_the_build_with_its_line(tmp_path: Path) -> None:
-    root = copy_of_site_sources(tmp_path)
-    abbreviations = root / "includes" / "abbreviations.md"
+    # The build reads includes/ from the folder it runs in: a copy here, so it can break.
+    shutil.copytree(REPO / "includes", tmp_path / "includes")
+    abbreviations = tmp_path / "includes" / "abbreviations.md"
     count = len(abbreviations.read_text(encoding="utf-8").splitlines())
     with abbreviations.open("a", encoding="utf-8") as file:
         file.write("*[CNN] Convolutional neural network\n")
-    failure = build(root)
+    failure = build(tmp_path, {}, run_in=tmp_path)
     assert failure is not None
     assert f"abbreviations.md:{count + 1}: expected '*[TERM]: meaning'" in failure
 
@@ -104,21 +104,18 @@ def test_the_serve_command_serves_the_site() -> None:
 
 
 def test_a_stray_python_file_in_docs_does_not_become_a_page(tmp_path: Path) -> None:
-    root = copy_of_site_sources(tmp_path)
-    (root / "docs" / "stray_helper.py").write_text("print('not a page')\n", encoding="utf-8")
-    failure = build(root)
+    failure = build(tmp_path, {"stray_helper.py": "print('not a page')\n"})
     assert failure is None, failure
-    assert not (root / "out" / "stray_helper").exists()
-    assert "stray_helper" not in (root / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    assert not (tmp_path / "site" / "stray_helper").exists()
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "stray_helper" not in sitemap
 
 
 def test_a_quiz_in_a_notebook_fails_the_build_instead_of_showing_as_a_list(tmp_path: Path) -> None:
-    root = copy_of_site_sources(tmp_path)
-    notebook = root / "docs" / "tutorials" / "first-model.ipynb"
+    notebook = REPO / "docs" / "tutorials" / "first-model.ipynb"
     data = json.loads(notebook.read_text(encoding="utf-8"))
     markdown_cell = next(cell for cell in data["cells"] if cell["cell_type"] == "markdown")
     markdown_cell["source"] = ["<!-- quiz -->\n", "1. A question?\n", "<!-- /quiz -->\n"]
-    notebook.write_text(json.dumps(data), encoding="utf-8")
-    output = build(root)
+    output = build(tmp_path, {"first-model.ipynb": json.dumps(data)})
     assert output is not None
     assert "first-model.ipynb: a quiz in a notebook is not rendered" in output
