@@ -156,7 +156,7 @@ def site_snippet_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     report = folder / "report.json"
     command_line = [*command("check-snippets"), "--offline-data", str(SHARED / "datasets")]
     command_line += ["--cache-dir", str(folder / "cache"), "--json", str(report), "docs"]
-    result = subprocess.run(command_line, cwd=REPO, capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(command_line, cwd=REPO, capture_output=True, text=True, timeout=3600)
     assert report.is_file(), f"the check wrote no report:\n{result.stdout}{result.stderr}"
     return {
         **json.loads(report.read_text(encoding="utf-8")),
