@@ -49,7 +49,10 @@ OUTPUT_PROBLEMS = """() => {
   blocks.forEach((block, index) => {
     const name = `output ${index + 1} (${block.innerText.trim().split("\\n")[1] || ""})`;
     const label = block.querySelector(":scope > .dlmd-output__label");
-    if (!label || label.innerText.trim() !== "Output" || label.getBoundingClientRect().height === 0)
+    // A block in a tab that is not selected (framework variants) is hidden with its label.
+    const shown = block.getBoundingClientRect().height > 0;
+    if (!label || label.textContent.trim() !== "Output"
+        || (shown && label.getBoundingClientRect().height === 0))
       found.push(`${name}: no visible "Output" label`);
     if (block.querySelector("[data-clipboard-target], .md-clipboard"))
       found.push(`${name}: has a copy button`);

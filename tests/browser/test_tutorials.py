@@ -14,7 +14,8 @@ from conftest import REPO, SHARED, command
 from dlmd.pageweight import measure_page
 from dlmd.quality.browsing import wait_until_ready
 from dlmd.quality.clipboard import show_every_code_block
-from dlmd.quality.weight import BUDGETS
+from dlmd.quality.pages import SitePage
+from dlmd.quality.weight import budget_of
 from PIL import Image
 
 TUTORIALS = REPO / "docs" / "tutorials"
@@ -71,7 +72,6 @@ OFFLINE_FILES = {
     "medical-images": [],  # pydicom's bundled sample files
     "failure-modes": [],  # simulated by the notebook itself
 }
-NOTEBOOK_PAGE_BUDGET = BUDGETS["notebook"]  # bytes gzipped, everything the page loads
 TF_LOG_LINE = re.compile(
     r"^(WARNING: All log messages before absl|[IWEF]\d{4} \d\d:\d\d:\d\d)", re.M
 )
@@ -320,7 +320,8 @@ def test_page_is_under_its_weight_budget(built_site: Path, name: str) -> None:
     weight = measure_page(built_site, f"tutorials/{name}/index.html")
     assert weight.requests >= 5, f"only {weight.requests} requests counted: measure is broken"
     heaviest = sorted(weight.files.items(), key=lambda item: -item[1])[:4]
-    assert weight.total_gzip < NOTEBOOK_PAGE_BUDGET, f"{weight.total_gzip} bytes; {heaviest}"
+    budget = budget_of(weight, SitePage(f"tutorials/{name}/", "notebook"))
+    assert weight.total_gzip < budget, f"{weight.total_gzip} bytes; {heaviest}"
     assert not weight.missing, weight.missing
 
 

@@ -1,5 +1,5 @@
 """Weight budget (issue 6): each page's gzipped transfer (HTML, CSS, JS, images, fonts, as
-dlmd.pageweight counts them) stays under 90 KB for a Markdown page and 132 KB for a
+dlmd.pageweight counts them) stays under 90 KB for a Markdown page and 128 KB for a
 notebook page, and every page the sources make is one the quality gates check."""
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ loopback with gzip at its production path, and measures every page in Debian's c
   vnu        Nu Html Checker errors / warnings (warnings listed in quality.vnu are not counted)
   off, con   requests leaving the site's origin, console errors (network cut)
   KB, req    gzipped transfer in KB (1,000 bytes) and requests (dlmd.pageweight);
-             budget 90 KB for a Markdown page, 132 KB for a notebook page
+             budget 90 KB for a Markdown page, 128 KB for a notebook page (a page's own
+             in quality.weight.PAGE_BUDGETS)
   copy       copy buttons that copied exactly their code / copy buttons (+ blocks without one)
   nojs       problems with JavaScript off (content, navigation, quiz answers), desktop + phone
   LH         Lighthouse performance / accessibility / best practices / SEO (mobile), on one

@@ -34,10 +34,12 @@ QUIET_LIMIT_MS = 10_000  # give up waiting for a quiet page after this long
 # The site adds a little to stock (the quiz, output labels, the accessibility script, small
 # stylesheets written into the page). Measured on the six gated pages: CPU 0.85-1.8x (the
 # imaging page the most), bytes 1.14x, elements at most 1.41x (the article). A page whose
-# script works for a second measured 9.7x.
+# script works for a second measured 9.7x. The article then took in the threshold explorer,
+# whose no-JS curve and tables are 173 elements (issue 25), and an orientation box and jump
+# strip (issue 26): 996 elements against stock's 552, 1.8x.
 CPU_RATIO = 2.5
 BYTES_RATIO = 1.25
-ELEMENTS_RATIO = 1.75
+ELEMENTS_RATIO = 2.0
 RUNS = 3
 
 # Before any of the page's scripts: record every long task from the start of navigation.

@@ -44,6 +44,14 @@ _VISIBLE_NAV_TARGETS = """
 """
 
 
+# Paths of the pages the navigation lists inside a section (a nested item's own list), which a
+# phone's drawer shows one tap further; a section's index page is the section's own link.
+_SECTION_PAGES = """
+() => [...document.querySelectorAll(".md-nav--primary .md-nav__item--nested > nav a.md-nav__link")]
+  .map((a) => new URL(a.getAttribute("href"), location.href).pathname)
+"""
+
+
 _DRAWER_OPEN = """
 () => {
   const box = document.querySelector(".md-sidebar--primary").getBoundingClientRect();
@@ -106,7 +114,9 @@ def check_page(page: Any, base_url: str, path: str, all_paths: list[str], phone:
             result.problems.append("the menu button does not open the navigation drawer")
             return result
         # On a phone the drawer lists the top level; a section's pages are one tap further.
-        all_paths = [other for other in all_paths if other.count("/") <= 1]
+        base = urlsplit(base_url).path
+        in_sections = set(page.evaluate(_SECTION_PAGES))
+        all_paths = [other for other in all_paths if base + other not in in_sections]
     # The page itself is not required: on a phone its entry opens its table of contents.
     wanted = [other for other in all_paths if other != path]
     missing = _missing_links(page, urlsplit(base_url).path, wanted)

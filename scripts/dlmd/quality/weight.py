@@ -1,10 +1,10 @@
 """Weight budget: each page's gzipped transfer and request count, from dlmd.pageweight.
 
-A Markdown page must stay under 90 KB, a notebook page under 132 KB (1 KB = 1,000 bytes, as
+A Markdown page must stay under 90 KB, a notebook page under 128 KB (1 KB = 1,000 bytes, as
 pageweight counts): what a first-time reader on a phone downloads before the page is usable.
 The notebook budget was 120 KB until the medical-images notebook took in the DICOM standard's
-de-identification table and the check of its saved copy (issue 20), about 5 KB gzipped, and
-132 KB since the failure-modes notebook (issue 24) shows a figure from each of its five parts.
+de-identification table and the check of its saved copy (issue 20), about 5 KB gzipped. One
+page has a budget of its own (PAGE_BUDGETS), with the reason beside it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,16 @@ from pathlib import Path
 from dlmd.pageweight import PageWeight, measure_page
 from dlmd.quality.pages import SitePage, base_path
 
-BUDGETS = {"markdown": 90_000, "notebook": 132_000}
+BUDGETS = {"markdown": 90_000, "notebook": 128_000}
+# Pages whose lesson needs more figures than a notebook page's budget allows.
+PAGE_BUDGETS = {
+    # Six figures from real runs, one for each of its five parts and the checklist (issue 24).
+    "tutorials/failure-modes/": 140_000,
+    # The orientation box and jump-to strip (issue 26) on the longest page, which also carries
+    # the explorer: 95.0 KB with the repository links. Trim it back under 90 KB when it next
+    # changes.
+    "article/": 92_000,
+}
 # A page with the threshold explorer (dlmd.explorer: script, styles, curve and tables, 4 KB
 # gzipped) may carry it on top: the article weighed 89 KB without it (issue 25).
 EXPLORER_ALLOWANCE = 5_000
@@ -31,9 +40,11 @@ def weigh(site_dir: Path, page: SitePage) -> PageWeight:
 
 
 def budget_of(weight: PageWeight, page: SitePage) -> int:
-    """The page's budget in bytes: its kind's, plus the explorer's allowance where it loads it."""
+    """The page's budget in bytes: its own or its kind's, plus the explorer's allowance where it
+    loads it."""
     explorer = any(name.endswith("/explorer.js") for name in weight.files)
-    return BUDGETS[page.kind] + (EXPLORER_ALLOWANCE if explorer else 0)
+    budget = PAGE_BUDGETS.get(page.path, BUDGETS[page.kind])
+    return budget + (EXPLORER_ALLOWANCE if explorer else 0)
 
 
 def problems(weight: PageWeight, page: SitePage) -> list[str]:
@@ -43,7 +54,7 @@ def problems(weight: PageWeight, page: SitePage) -> list[str]:
         heaviest = sorted(weight.files.items(), key=lambda item: -item[1])[:5]
         listed = ", ".join(f"{name} {size / 1000:.1f} KB" for name, size in heaviest)
         found.append(
-            f"{weight.total_gzip / 1000:.1f} KB gzipped is over the {page.kind} page budget of "
+            f"{weight.total_gzip / 1000:.1f} KB gzipped is over the page's budget of "
             f"{budget / 1000:g} KB; heaviest: {listed}"
         )
     found += [f"loads from another origin: {ref.url} ({ref.found_in})" for ref in weight.foreign]
