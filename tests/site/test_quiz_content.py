@@ -22,9 +22,12 @@ QUIZ_PAGES = [
     "tutorials/index.md",
 ]
 HEADING = "## Check your understanding {#quiz}"
-# Pages with a second quiz of their own, each under its own heading (issue 14).
+# Pages with more quizzes of their own, each under its own heading (issues 14 and 24).
 EXTRA_QUIZ_HEADINGS = {
-    "tutorials/index.md": ["## Check your understanding: medical images {#quiz-medical-images}"],
+    "tutorials/index.md": [
+        "## Check your understanding: medical images {#quiz-medical-images}",
+        "## Check your understanding: failure outside the lab {#quiz-failure-modes}",
+    ],
 }
 
 
