@@ -155,7 +155,9 @@ def site_snippet_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     folder = tmp_path_factory.mktemp("snippets")
     report = folder / "report.json"
     command_line = [*command("check-snippets"), "--offline-data", str(SHARED / "datasets")]
-    command_line += ["--cache-dir", str(folder / "cache"), "--json", str(report), "docs"]
+    # Two pages at a time: the PyTorch trainings use one thread, so the other core would idle.
+    command_line += ["--jobs", "2", "--cache-dir", str(folder / "cache")]
+    command_line += ["--json", str(report), "docs"]
     result = subprocess.run(command_line, cwd=REPO, capture_output=True, text=True, timeout=3600)
     assert report.is_file(), f"the check wrote no report:\n{result.stdout}{result.stderr}"
     return {

@@ -14,11 +14,12 @@ from bs4 import BeautifulSoup
 from conftest import BUILD_ADDRESSES
 from dlmd.pages.repo_sections import RepoSectionError, fill_repo_sections
 from dlmd.pages.site_address import SiteAddress, SiteAddressError, github_repo_url, resolve
-from test_commands import copy_of_site_sources
 
 ADDRESS_VARIABLES = ("SITE_URL", "REPO_URL", "SITE_BRANCH", "GITHUB_HEAD_REF", "GITHUB_REF_NAME")
 REPO_URL = BUILD_ADDRESSES["REPO_URL"]
 PLACEHOLDER = "dlmd-site"  # the owner of the addresses mkdocs.yml used to hard-code
+# The build in a clone with no remote, checked there for the placeholder too.
+NO_REMOTE_TEST = "tests/browser/test_commands_without_remote.py"
 
 
 def git(root: Path, *args: str) -> None:
@@ -152,39 +153,6 @@ def test_a_build_with_addresses_links_to_that_repository_and_site(built_site: Pa
     assert buttons["View source"] == f"{REPO_URL}/blob/test-branch/{source}"
 
 
-def test_a_copy_without_remote_or_variables_links_to_no_repository(tmp_path: Path) -> None:
-    (tmp_path / "copy").mkdir()
-    root = copy_of_site_sources(tmp_path / "copy")  # no .git: no origin remote
-    env = {k: v for k, v in os.environ.items() if k not in ADDRESS_VARIABLES}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "out")],
-        cwd=root,
-        env={**env, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = root / "out"
-    for path in sorted(site.rglob("*")):
-        if path.suffix in (".html", ".xml", ".json", ".txt", ".js"):
-            text = path.read_text(encoding="utf-8")
-            assert PLACEHOLDER not in text, f"{path} names the placeholder {PLACEHOLDER}"
-        if path.suffix == ".html":
-            page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            # Pages may cite other projects on GitHub; none may link to a repository of its own.
-            assert page.select("a.md-source, a[rel=edit], link[rel=canonical]") == [], path
-            assert not page.find_all("a", href=re.compile("colab.research.google.com")), path
-            assert not page.find_all("a", string="View source"), path
-    about = html(site, "about")
-    assert about.select("a.md-source, a[rel=edit]") == []
-    assert "issue tracker" not in about.get_text()
-    assert "We treat accessibility problems as bugs." in about.get_text()
-    buttons = html(site, "tutorials/first-model").select(".dlmd-nb-actions a")
-    assert [a.get_text() for a in buttons] == ["Download notebook"]
-    assert (site / "tutorials" / "first-model" / buttons[0]["href"]).is_file()
-
-
 def test_no_source_file_names_the_placeholder_address(repo: Path) -> None:
     tracked = subprocess.run(
         ["git", "-C", str(repo), "ls-files"], capture_output=True, text=True, check=True
@@ -192,7 +160,7 @@ def test_no_source_file_names_the_placeholder_address(repo: Path) -> None:
     named = [
         name
         for name in tracked
-        if name != "tests/site/test_site_address.py"
+        if name not in ("tests/site/test_site_address.py", NO_REMOTE_TEST)
         and (repo / name).is_file()
         and PLACEHOLDER in (repo / name).read_text(encoding="utf-8", errors="ignore")
     ]
