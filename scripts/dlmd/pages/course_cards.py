@@ -38,6 +38,7 @@ THUMBNAIL_CSS = (320, 160)  # the largest a card shows a picture at, in CSS pixe
 _TIME_LINE = re.compile(r"^\s*[-*] \*\*Time:\*\*\s*(?P<time>.+)$", re.MULTILINE)
 _SVG_BOX = re.compile(r'viewBox="[\d.]+ [\d.]+ (?P<w>[\d.]+) (?P<h>[\d.]+)"')
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)\)")
+CELLS = '"cells"'  # where a notebook's cells start, for messages
 MINUTES = "@@dlmd-course-minutes-{}@@"  # replaced by the page's reading time once it is known
 
 
@@ -137,14 +138,14 @@ def card_from_notebook(text: str, src_uri: str, source: str) -> Card:
     """The card of a notebook from its metadata, its first cell's time and a figure it made."""
     notebook = json.loads(text)
     meta = (notebook.get("metadata") or {}).get("dlmd") or {}
-    where = f"{source}:{_line_of(text, f'"{KEY}":')}"
+    where = f"{source}:{_line_of(text, json.dumps(KEY) + ':')}"
     data = _fields(meta.get(KEY), where)
     cells = notebook.get("cells") or []
     first = "".join(cells[0].get("source", "")) if cells else ""
     time = _TIME_LINE.search(first)
     if time is None:
         raise CourseError(
-            f"{source}:{_line_of(text, '"cells"')}: the first cell has no '- **Time:** ...' line "
+            f"{source}:{_line_of(text, CELLS)}: the first cell has no '- **Time:** ...' line "
             "saying how long the notebook runs; the course card reads it"
         )
     runs = re.split(r";| \(|\.\s*$", time["time"].strip())[0].strip()
