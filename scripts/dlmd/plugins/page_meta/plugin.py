@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
-from dlmd.pages.wayfinding import OrientationError, add_wayfinding
+from dlmd.pages.wayfinding import OrientationError, add_wayfinding, reading_minutes
 from dlmd.plugins import page_source
 from dlmd.plugins.page_meta.config import PageMetaConfig
 
@@ -82,6 +82,7 @@ class PageMetaPlugin(BasePlugin[PageMetaConfig]):
         # Markdown pages only: a notebook opens with its own time and data (dlmd.notebooks).
         if not page.file.src_uri.endswith(".md") or page.is_homepage:
             return html
+        page.meta["reading_minutes"] = reading_minutes(html)  # for the course cards (dlmd-course)
         try:
             return add_wayfinding(html, page.meta.get("orientation"))
         except OrientationError as error:
