@@ -71,7 +71,7 @@ def test_an_abbreviation_in_a_link_or_control_stays_plain_and_the_next_use_is_ex
     )
     assert explain_first_use(html) == (
         '<p><a href="x.md">CT scans</a>, <label>CT</label>, '
-        '<details><summary>CT</summary></details> and '
+        "<details><summary>CT</summary></details> and "
         '<abbr title="Computed tomography" tabindex="0">CT</abbr>.</p>'
     )
 

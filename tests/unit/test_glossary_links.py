@@ -115,8 +115,15 @@ def test_plurals_and_case_match_on_whole_words_only() -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("threshold", "thresholds"), ("loss", "losses"), ("analysis", "analyses"),
-     ("matrix", "matrices"), ("study", "studies"), ("day", "days"), ("epoch", "epochs")],
+    [
+        ("threshold", "thresholds"),
+        ("loss", "losses"),
+        ("analysis", "analyses"),
+        ("matrix", "matrices"),
+        ("study", "studies"),
+        ("day", "days"),
+        ("epoch", "epochs"),
+    ],
 )
 def test_plurals(word: str, expected: str) -> None:
     assert expected in plurals(word)
@@ -168,31 +175,47 @@ def test_entries_are_read_with_their_anchors_and_lines(tmp_path: Path) -> None:
 
 def test_an_anchor_used_twice_names_both_lines(tmp_path: Path) -> None:
     page = write(tmp_path, "glossary.md", GLOSSARY + "\n### Cut-off {#threshold}\n")
-    with pytest.raises(GlossaryError, match=r"^docs/glossary.md:13: the anchor '#threshold' "
-                       r"is already used on line 9; give each entry an anchor of its own"):
+    with pytest.raises(
+        GlossaryError,
+        match=r"^docs/glossary.md:13: the anchor '#threshold' "
+        r"is already used on line 9; give each entry an anchor of its own",
+    ):
         read_entries(page, "docs/glossary.md")
 
 
 def test_an_entry_without_an_anchor_fails_with_its_line(tmp_path: Path) -> None:
     page = write(tmp_path, "glossary.md", GLOSSARY + "\n### Epoch\n")
-    with pytest.raises(GlossaryError, match=r"^docs/glossary.md:13: the entry 'Epoch' has no "
-                       r"anchor; write '### Term \{#term\}'"):
+    with pytest.raises(
+        GlossaryError,
+        match=r"^docs/glossary.md:13: the entry 'Epoch' has no "
+        r"anchor; write '### Term \{#term\}'",
+    ):
         read_entries(page, "docs/glossary.md")
 
 
 @pytest.mark.parametrize(
     ("listed", "message"),
     [
-        ("prevalence: prevalence\nthreshold threshold\n",
-         r"^list.txt:2: expected 'anchor: phrase, phrase'"),
-        ("prevalence: prevalence\nepoch: epoch\n",
-         r"^list.txt:2: no glossary entry has the anchor '#epoch'; add '### Term \{#epoch\}'"),
-        ("prevalence: prevalence\nthreshold: cut-off, Prevalence\n",
-         r"^list.txt:2: 'Prevalence' is already listed on line 1; list each phrase once"),
-        ("prevalence: prevalence\nprevalence: how common\n",
-         r"^list.txt:2: '#prevalence' already has line 1"),
-        ("# a comment\nthreshold: ROC threshold\n",
-         r"^list.txt:2: 'ROC threshold' holds the abbreviation 'ROC'"),
+        (
+            "prevalence: prevalence\nthreshold threshold\n",
+            r"^list.txt:2: expected 'anchor: phrase, phrase'",
+        ),
+        (
+            "prevalence: prevalence\nepoch: epoch\n",
+            r"^list.txt:2: no glossary entry has the anchor '#epoch'; add '### Term \{#epoch\}'",
+        ),
+        (
+            "prevalence: prevalence\nthreshold: cut-off, Prevalence\n",
+            r"^list.txt:2: 'Prevalence' is already listed on line 1; list each phrase once",
+        ),
+        (
+            "prevalence: prevalence\nprevalence: how common\n",
+            r"^list.txt:2: '#prevalence' already has line 1",
+        ),
+        (
+            "# a comment\nthreshold: ROC threshold\n",
+            r"^list.txt:2: 'ROC threshold' holds the abbreviation 'ROC'",
+        ),
         ("threshold: threshold,, cut-off\n", r"^list.txt:1: an empty phrase"),
     ],
 )
@@ -224,7 +247,18 @@ def test_the_site_list_names_only_glossary_entries() -> None:
         abbreviations,
     )
     linked = {phrase.anchor for phrase in phrases}
-    new_terms = {"prevalence", "threshold", "confusion-matrix", "epoch", "loss", "softmax",
-                 "hounsfield-unit", "window", "augmentation", "systematic-review",
-                 "meta-analysis", "risk-of-bias"}
+    new_terms = {
+        "prevalence",
+        "threshold",
+        "confusion-matrix",
+        "epoch",
+        "loss",
+        "softmax",
+        "hounsfield-unit",
+        "window",
+        "augmentation",
+        "systematic-review",
+        "meta-analysis",
+        "risk-of-bias",
+    }
     assert new_terms <= linked, f"entries no phrase links to: {sorted(new_terms - linked)}"

@@ -91,7 +91,7 @@ def explain_first_use(page_html: str) -> str:
             out.append(term)
         else:
             seen.add(term)
-            out.append(f"{tag[:-1]} tabindex=\"0\">{term}</abbr>")
+            out.append(f'{tag[:-1]} tabindex="0">{term}</abbr>')
         last = end.end
     return "".join(out) + page_html[last:]
 

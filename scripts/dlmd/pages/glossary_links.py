@@ -22,11 +22,34 @@ from dlmd.pages.html_pieces import Element, pieces
 
 NEVER = "-"  # the anchor of words that never link
 # Elements whose text is not running text, or where a link would nest in another control.
-SKIP_ELEMENTS = frozenset({
-    "a", "abbr", "button", "code", "kbd", "samp", "pre", "script", "style", "svg", "math",
-    "template", "summary", "label", "select", "option", "textarea", "nav",
-    "h1", "h2", "h3", "h4", "h5", "h6",
-})
+SKIP_ELEMENTS = frozenset(
+    {
+        "a",
+        "abbr",
+        "button",
+        "code",
+        "kbd",
+        "samp",
+        "pre",
+        "script",
+        "style",
+        "svg",
+        "math",
+        "template",
+        "summary",
+        "label",
+        "select",
+        "option",
+        "textarea",
+        "nav",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    }
+)
 SKIP_CLASSES = frozenset({"admonition-title", "dlmd-quiz", "dlmd-explorer"})
 LINK_CLASS = "dlmd-term"
 

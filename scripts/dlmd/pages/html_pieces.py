@@ -14,10 +14,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
-})
+VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 RAW_TEXT = frozenset({"script", "style", "textarea"})
 
 _MARKUP = re.compile(
