@@ -11,6 +11,7 @@ import pytest
 from dlmd.quality.browsing import View, wait_until_ready
 
 pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
 
 PAGE = "article/"
 FIRST = "article abbr[tabindex]"
@@ -27,7 +28,9 @@ SHOWN = """() => {
   const rect = (box ? box.firstElementChild || box : abbr).getBoundingClientRect();
   return {
     term: abbr.textContent, title: abbr.title, tip: !!box, shown,
-    visible: box ? getComputedStyle(box).visibility !== "hidden" && rect.width > 0 : after !== "none",
+    visible: box
+      ? getComputedStyle(box).visibility !== "hidden" && rect.width > 0
+      : after !== "none",
     inside: rect.left >= 0 && rect.right <= innerWidth + 0.5,
   };
 }"""
@@ -77,8 +80,9 @@ def test_the_tab_key_reaches_an_abbreviation_and_shows_its_meaning(
 ) -> None:
     term, title = meaning(desktop)
     # Start from the title, as a reader does who begins reading, then Tab through the content.
-    desktop.evaluate("() => { const h = document.querySelector('article h1'); "
-                     "h.tabIndex = -1; h.focus(); }")
+    desktop.evaluate(
+        "() => { const h = document.querySelector('article h1'); h.tabIndex = -1; h.focus(); }"
+    )
     for _ in range(60):
         desktop.keyboard.press("Tab")
         if desktop.evaluate("() => document.activeElement.tagName") == "ABBR":
@@ -86,15 +90,12 @@ def test_the_tab_key_reaches_an_abbreviation_and_shows_its_meaning(
     else:
         pytest.fail("60 presses of Tab from the title reached no abbreviation")
     found = shown_when_ready(desktop, title)
-    print("PROBE", found)
     assert found["term"] == term and found["visible"], found
     assert found["tip"] is javascript, found
     # A screen reader announces the meaning as the abbreviation's description.
     focused = desktop.locator("abbr:focus")
     description = "aria-describedby tooltip" if javascript else "title"
     assert focused.evaluate("e => e.tabIndex") == 0
-    from playwright.sync_api import expect
-
     expect(focused, f"the meaning is not the {description}").to_have_accessible_description(title)
 
 
@@ -102,6 +103,5 @@ def test_a_tap_on_a_phone_shows_an_abbreviation_s_meaning(phone: Any, javascript
     term, title = meaning(phone)
     phone.locator(FIRST).first.tap()
     found = shown_when_ready(phone, title)
-    print("PROBE", found)
     assert found["term"] == term and found["visible"], found
     assert found["inside"], f"the meaning of {term} runs off the 390 px screen: {found}"
