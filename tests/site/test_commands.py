@@ -68,6 +68,38 @@ def test_a_malformed_abbreviation_fails_the_build_with_its_line(tmp_path: Path) 
     assert f"abbreviations.md:{count + 1}: expected '*[TERM]: meaning'" in failure
 
 
+FIXTURE_GLOSSARY = (
+    PAGE + "# Glossary\n\n### Prevalence {#prevalence}\n\nHow common.\n\n"
+    "### Threshold {#threshold}\n\nThe cut-off.\n"
+)
+
+
+def test_a_glossary_link_to_no_entry_fails_the_build_with_its_line(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "includes", tmp_path / "includes")
+    listed = "# Which words link where.\nprevalence: prevalence\nepoch: epoch, epochs\n"
+    (tmp_path / "includes" / "glossary-links.txt").write_text(listed, encoding="utf-8")
+    failure = build(tmp_path, {"glossary.md": FIXTURE_GLOSSARY}, run_in=tmp_path)
+    assert failure is not None
+    assert (
+        "includes/glossary-links.txt:3: no glossary entry has the anchor '#epoch'; "
+        "add '### Term {#epoch}' to the glossary" in failure
+    ), failure
+
+
+def test_a_glossary_anchor_used_twice_fails_the_build_with_its_line(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "includes", tmp_path / "includes")
+    listed = "prevalence: prevalence\n"
+    (tmp_path / "includes" / "glossary-links.txt").write_text(listed, encoding="utf-8")
+    glossary = FIXTURE_GLOSSARY + "\n### Cut-off {#threshold}\n\nThe same.\n"
+    failure = build(tmp_path, {"glossary.md": glossary}, run_in=tmp_path)
+    assert failure is not None
+    line = glossary.splitlines().index("### Cut-off {#threshold}") + 1
+    assert (
+        f"docs/glossary.md:{line}: the anchor '#threshold' is already used on line "
+        f"{glossary.splitlines().index('### Threshold {#threshold}') + 1}" in failure
+    ), failure
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

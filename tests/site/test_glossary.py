@@ -54,9 +54,29 @@ def test_an_abbreviation_is_explained_at_its_first_use_in_each_section() -> None
     ai = '<abbr title="Artificial intelligence">AI</abbr>'
     ct = '<abbr title="Computed tomography">CT</abbr>'
     html = f"<p>{ai} reads {ct}; {ai} again.</p><h2 id='a'>Next</h2><p>{ct} and {ai}, {ai}</p>"
+    focusable_ai = '<abbr title="Artificial intelligence" tabindex="0">AI</abbr>'
+    focusable_ct = '<abbr title="Computed tomography" tabindex="0">CT</abbr>'
     assert explain_first_use(html) == (
-        f"<p>{ai} reads {ct}; AI again.</p><h2 id='a'>Next</h2><p>{ct} and {ai}, AI</p>"
+        f"<p>{focusable_ai} reads {focusable_ct}; AI again.</p><h2 id='a'>Next</h2>"
+        f"<p>{focusable_ct} and {focusable_ai}, AI</p>"
     )
+
+
+def test_an_abbreviation_in_a_link_or_control_stays_plain_and_the_next_use_is_explained() -> None:
+    # A focusable element inside a link or control would nest interactive elements (axe).
+    ct = '<abbr title="Computed tomography">CT</abbr>'
+    html = (
+        f'<p><a href="x.md">{ct} scans</a>, <label>{ct}</label>, '
+        f"<details><summary>{ct}</summary></details> and {ct}.</p>"
+    )
+    assert explain_first_use(html) == (
+        '<p><a href="x.md">CT scans</a>, <label>CT</label>, '
+        "<details><summary>CT</summary></details> and "
+        '<abbr title="Computed tomography" tabindex="0">CT</abbr>.</p>'
+    )
+
+
+EXPLAINED = re.compile(r'<abbr title="[^"]*" tabindex="0">([^<]*)</abbr>')
 
 
 def test_built_pages_explain_each_abbreviation_once_per_section(built_site: Path) -> None:
@@ -64,7 +84,47 @@ def test_built_pages_explain_each_abbreviation_once_per_section(built_site: Path
     article = imaging[imaging.index("<article") : imaging.index("</article>")]
     sections = article.split("<h2")
     assert len(sections) > 3
+    assert article.count("<abbr") == len(EXPLAINED.findall(article)), "an abbr is not focusable"
     for section in sections:
-        terms = re.findall(r"<abbr title=\"[^\"]*\">([^<]*)</abbr>", section)
+        terms = EXPLAINED.findall(section)
         assert len(terms) == len(set(terms)), f"explained twice in one section: {terms}"
     assert article.count(">AI</abbr>") >= len(sections) // 2, "first uses lost their tooltip"
+
+
+def html_of(built_site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((built_site / path / "index.html").read_text("utf-8"), "html.parser")
+
+
+def term_links(page: BeautifulSoup) -> dict[str, str]:
+    """The page's glossary links: the anchor each links to -> the words linked."""
+    found: dict[str, str] = {}
+    for link in page.select("article a.dlmd-term"):
+        anchor = link["href"].split("#", 1)[1]
+        assert anchor not in found, f"#{anchor} linked twice: {found[anchor]!r}, {link.text!r}"
+        found[anchor] = link.get_text()
+    return found
+
+
+def test_the_article_links_the_first_use_of_glossary_terms(built_site: Path) -> None:
+    page = html_of(built_site, "article")
+    links = term_links(page)
+    for anchor in ("prevalence", "sensitivity", "specificity", "threshold"):
+        assert anchor in links, f"the article does not link to glossary #{anchor}: {links}"
+    first = page.select_one("article a.dlmd-term[href$='#prevalence']")
+    assert first["href"] == "../glossary/#prevalence"
+    # In running text, not in a heading, a link, the quiz or a details title.
+    assert first.find_parent(["h1", "h2", "h3", "h4", "a", "form", "summary"]) is None
+    assert first.find_parent(["p", "li", "td", "figcaption"]) is not None
+
+
+def test_a_notebook_page_links_terms_in_its_markdown_cells(built_site: Path) -> None:
+    page = html_of(built_site, "tutorials/clinical-metrics")
+    links = term_links(page)
+    assert {"prevalence", "threshold", "calibration"} <= set(links), links
+    assert page.select_one("a.dlmd-term")["href"].startswith("../../glossary/#")
+    assert not page.select(".highlight a.dlmd-term, pre a.dlmd-term"), "a term linked in code"
+
+
+def test_the_glossary_and_the_references_link_no_term(built_site: Path) -> None:
+    for path in ("glossary", "references"):
+        assert not html_of(built_site, path).select("a.dlmd-term"), f"/{path}/ links terms"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from dlmd.pages.html_pieces import Piece, pieces
+
 ABBR_LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*)$")
 
 
@@ -55,30 +57,55 @@ def glossary_table(pairs: list[tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
-# How Python-Markdown's abbr and dlmd.notebooks.html write an abbreviation.
-_ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
-_SECTION_START = re.compile(r"(?=<h2[\s>])")
+# A control or link around an abbreviation: a focusable <abbr> inside would nest interactive
+# elements, so there it stays plain text and the next use outside one is explained.
+INTERACTIVE = frozenset({"a", "button", "summary", "label", "select", "option", "textarea"})
 
 
 def explain_first_use(page_html: str) -> str:
-    """The page content with each abbreviation explained (an `<abbr>` tooltip) at its first use
-    in each section (from one <h2> to the next) and plain at later uses.
+    """The page content with each abbreviation explained at its first use in each section
+    (from one <h2> to the next) and plain at later uses.
 
     As in a printed text, a reader meets the meaning once per section, and the glossary has
     them all. Each tooltip also costs the theme's script set-up time on a phone: the imaging
     page had 100 of them, 39 for "AI" (README, Performance).
+
+    An explained `<abbr title>` is focusable (`tabindex="0"`), so a keyboard or a tap reaches
+    it: with JavaScript the theme's tooltip shows the meaning on focus (and names it to screen
+    readers), without it site.css spells the title out after the word while it has focus.
     """
-    sections = _SECTION_START.split(page_html)
+    items = list(pieces(page_html))
+    out: list[str] = []
+    seen: set[str] = set()
+    last = 0
+    for number, piece in enumerate(items):
+        if piece.kind == "start" and piece.name == "h2":
+            seen = set()
+        if not _is_abbreviation(page_html, items, number):
+            continue
+        text, end = items[number + 1], items[number + 2]
+        term = page_html[text.start : text.end]
+        tag = page_html[piece.start : piece.end]
+        out.append(page_html[last : piece.start])
+        if term in seen or any(element.name in INTERACTIVE for element in piece.inside):
+            out.append(term)
+        else:
+            seen.add(term)
+            out.append(f'{tag[:-1]} tabindex="0">{term}</abbr>')
+        last = end.end
+    return "".join(out) + page_html[last:]
 
-    def first_only(section: str) -> str:
-        seen: set[str] = set()
 
-        def keep(match: re.Match[str]) -> str:
-            if match[1] in seen:
-                return match[1]
-            seen.add(match[1])
-            return match[0]
-
-        return _ABBR.sub(keep, section)
-
-    return "".join(first_only(section) for section in sections)
+def _is_abbreviation(html: str, items: list[Piece], number: int) -> bool:
+    """Whether items[number] opens `<abbr title="...">TERM</abbr>`, as Python-Markdown's abbr
+    and dlmd.notebooks.html write an abbreviation."""
+    piece = items[number]
+    if piece.kind != "start" or piece.name != "abbr" or number + 2 >= len(items):
+        return False
+    text, end = items[number + 1], items[number + 2]
+    return (
+        text.kind == "text"
+        and end.kind == "end"
+        and end.name == "abbr"
+        and "title=" in html[piece.start : piece.end]
+    )
