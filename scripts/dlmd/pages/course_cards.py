@@ -181,15 +181,18 @@ def _first_png(cell: dict) -> bytes | None:
 
 
 def make_thumbnail(png: bytes) -> tuple[bytes, tuple[int, int]]:
-    """A small lossy WebP of a figure on white, at twice its CSS size, and that CSS size."""
+    """A small lossy WebP of a figure on white, at 1.5 times its CSS size, and that CSS size.
+
+    1.5x and quality 50: a third of the bytes of 2x at 60, still sharp enough for a card's
+    picture beside its title (the full figure is one tap away on the tutorial)."""
     with Image.open(io.BytesIO(png)) as opened:
         image = opened.convert("RGBA")
     flat = Image.new("RGB", image.size, "white")
     flat.paste(image, mask=image.getchannel("A"))
     css = _fit(*flat.size)
-    flat = flat.resize((css[0] * 2, css[1] * 2), Image.Resampling.LANCZOS)
+    flat = flat.resize((css[0] * 3 // 2, css[1] * 3 // 2), Image.Resampling.LANCZOS)
     out = io.BytesIO()
-    flat.save(out, "WEBP", quality=60, method=6)
+    flat.save(out, "WEBP", quality=50, method=6)
     return out.getvalue(), css
 
 

@@ -19,10 +19,10 @@ BUDGETS = {"markdown": 90_000, "notebook": 128_000}
 PAGE_BUDGETS = {
     # Six figures from real runs, one for each of its five parts and the checklist (issue 24).
     "tutorials/failure-modes/": 140_000,
-    # The course page (issue 26): a picture on each of its seven cards, 57 KB of the 139 KB
-    # (six WebP thumbnails of 6-12 KB and the seven steps' figure), loaded lazily as the reader
+    # The course page (issue 26): a picture on each of its seven cards, 38 KB of the 121 KB
+    # (six WebP thumbnails of 3-7 KB and the seven steps' figure), loaded lazily as the reader
     # scrolls; the page without them weighs 82 KB.
-    "tutorials/": 145_000,
+    "tutorials/": 125_000,
     # The orientation box and jump-to strip (issue 26) on the longest page, which also carries
     # the explorer: 95.0 KB with the repository links. Trim it back under 90 KB when it next
     # changes.
