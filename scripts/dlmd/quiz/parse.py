@@ -16,6 +16,7 @@ from dlmd.quiz.model import Key, Option, Problem, Question, Quiz
 OPEN = re.compile(r"<!--\s*quiz\s*-->")
 CLOSE = re.compile(r"<!--\s*/quiz\s*-->")
 MARKER_LIKE = re.compile(r"\s*<!--\s*/?\s*quiz\b", re.IGNORECASE)
+HUB = re.compile(r"<!--\s*quiz-hub\s*-->")  # the quiz hub's place (dlmd.quiz.hub), not a quiz
 
 QUESTION = re.compile(r"(\d+)[.)](?:\s+(?P<text>.*))?")
 OPTION = re.compile(r" {4}[-*+] \[(?P<mark>[ xX])\](?:\s+(?P<text>.*))?")
@@ -50,7 +51,7 @@ def find_regions(lines: list[str]) -> tuple[list[Region], list[Problem]]:
         line = raw.rstrip()
         if index in fenced and open_index is None:
             continue
-        if not MARKER_LIKE.match(line):
+        if not MARKER_LIKE.match(line) or (HUB.fullmatch(line) and open_index is None):
             continue
         number = index + 1
         if OPEN.fullmatch(line):

@@ -8,6 +8,10 @@ Another site needs only `pip install` and two lines in mkdocs.yml (`plugins: [dl
 `md_in_html` and `attr_list` in `markdown_extensions`). All logic lives in `dlmd.quiz` (see its
 docstring for the syntax); the plugin hands it each page and turns its problems into a failed
 build with `file:line: message` lines.
+
+A page with a `<!-- quiz-hub -->` line gets the quiz hub there (dlmd.quiz.hub): every quiz of
+the site's pages in nav order, read from their sources once the nav is known, and quiz.js, which
+writes the reader's saved scores into it.
 """
 
 from __future__ import annotations
@@ -18,13 +22,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_markdown_title
+from mkdocs.utils.meta import get_data
 
 import dlmd.quiz
 from dlmd.page_assets import relative_url, script_tag
 from dlmd.plugins import link_page_stylesheet, page_source
 from dlmd.plugins.quiz.config import QuizConfig
 from dlmd.quiz import QuizError, convert_page
+from dlmd.quiz.hub import HUB_MARKUP, HubEntry, has_marker, page_entries, replace_marker
 
 ASSETS = Path(dlmd.quiz.__file__).with_name("assets")
 # Where the page loads them from: the same URLs as when they lived in docs/assets/.
@@ -33,7 +41,32 @@ STYLESHEET = "assets/stylesheets/quiz.css"
 QUIZ_MARKUP = '<form class="dlmd-quiz"'  # how dlmd.quiz.render starts every quiz
 
 
+def page_name(page: Page, source: str) -> str:
+    """What the hub calls a page: its title in the nav, its section's for a section index
+    (as the sidebar shows it with navigation.indexes), else its front matter's or first
+    heading's, else its file name."""
+    if page.title:  # before the page is read, only a title given in the nav
+        return page.title
+    if page.is_index and page.parent is not None and page.parent.title:
+        return page.parent.title
+    markdown, meta = get_data(source)
+    title = meta.get("title") or get_markdown_title(markdown)
+    return str(title) if title else page.file.name.replace("-", " ").capitalize()
+
+
 class QuizPlugin(BasePlugin[QuizConfig]):
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Every quiz of the site, in reading order, for a hub on whichever page comes first.
+        self.hub_entries: list[HubEntry] = []
+        for page in nav.pages:
+            if not page.file.src_uri.endswith(".md"):
+                continue
+            source = page.file.content_string
+            if "<!-- quiz -->" in source:
+                name = page_name(page, source)
+                self.hub_entries += page_entries(page.file.src_uri, name, source)
+        return nav
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.config.assets:
             for uri, name in ((SCRIPT, "quiz.js"), (STYLESHEET, "quiz.css")):
@@ -52,13 +85,17 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not page.file.src_uri.endswith(".md") or "quiz" not in markdown.lower():
             return markdown  # most pages need no parsing
         try:
-            return convert_page(markdown, page.file.content_string, where)
+            markdown = convert_page(markdown, page.file.content_string, where)
         except QuizError as error:
             raise PluginError("\n".join(error.messages)) from error
+        if has_marker(markdown):
+            markdown = replace_marker(markdown, self.hub_entries, page.file.src_uri)
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, **_: object) -> str:
-        # Inside the page content, so instant navigation runs it on each quiz page it brings in.
-        if self.config.assets and QUIZ_MARKUP in html:
+        # Inside the page content, so instant navigation runs it on each quiz page it brings in
+        # (and on the hub, where it writes the saved scores).
+        if self.config.assets and (QUIZ_MARKUP in html or HUB_MARKUP in html):
             return html + script_tag(relative_url(SCRIPT, page.url))
         return html
 
