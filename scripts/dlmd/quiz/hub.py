@@ -2,7 +2,7 @@
 
 Each entry names the quiz's page (and, on a page with several quizzes, the heading above it),
 gives its number of questions and links to the quiz itself (its form's id). The question ids
-ride along in `data-questions`, so that quiz.js can read the reader's saved answers for exactly
+ride along in `data-questions`, so that quiz-hub.js can read the reader's saved answers for exactly
 these questions and write the score beside each entry; without JavaScript the list, the counts
 and the links are all there. The entries come from the pages' sources (`page_entries`, which the
 plugin calls for every page in nav order), never from a list kept by hand.
@@ -20,7 +20,7 @@ from dlmd.quiz.page import parse_checked
 from dlmd.quiz.parse import HUB
 from dlmd.quiz.render import inline
 
-HUB_MARKUP = '<div class="dlmd-hub"'  # how `render_hub` starts the hub: quiz.js fills it in
+HUB_MARKUP = '<div class="dlmd-hub"'  # how `render_hub` starts the hub: quiz-hub.js fills it in
 HEADING = re.compile(r"#{1,6}\s+(?P<text>.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 
 
@@ -78,7 +78,7 @@ def render_hub(entries: list[HubEntry], hub_src_uri: str) -> str:
     """The hub as HTML that md_in_html finishes (the links stay Markdown, so MkDocs checks
     and rewrites them like any other)."""
     questions = sum(len(entry.question_ids) for entry in entries)
-    # quiz.js replaces this paragraph's text with the reader's totals; until then (and without
+    # quiz-hub.js replaces this paragraph's text with the reader's totals; until then (and without
     # JavaScript) it says what the page shows and when.
     lines = [
         f'{HUB_MARKUP} markdown="block">',

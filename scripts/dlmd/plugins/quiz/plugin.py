@@ -10,8 +10,8 @@ docstring for the syntax); the plugin hands it each page and turns its problems 
 build with `file:line: message` lines.
 
 A page with a `<!-- quiz-hub -->` line gets the quiz hub there (dlmd.quiz.hub): every quiz of
-the site's pages in nav order, read from their sources once the nav is known, and quiz.js, which
-writes the reader's saved scores into it.
+the site's pages in nav order, read from their sources once the nav is known, and quiz-hub.js,
+which writes the reader's saved scores into it.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from dlmd.quiz.hub import HUB_MARKUP, HubEntry, has_marker, page_entries, replac
 ASSETS = Path(dlmd.quiz.__file__).with_name("assets")
 # Where the page loads them from: the same URLs as when they lived in docs/assets/.
 SCRIPT = "assets/javascripts/quiz.js"
+HUB_SCRIPT = "assets/javascripts/quiz-hub.js"  # only on the hub page: it reads quiz.js's saves
 STYLESHEET = "assets/stylesheets/quiz.css"
 QUIZ_MARKUP = '<form class="dlmd-quiz"'  # how dlmd.quiz.render starts every quiz
 
@@ -69,7 +70,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.config.assets:
-            for uri, name in ((SCRIPT, "quiz.js"), (STYLESHEET, "quiz.css")):
+            for uri, name in (
+                (SCRIPT, "quiz.js"),
+                (HUB_SCRIPT, "quiz-hub.js"),
+                (STYLESHEET, "quiz.css"),
+            ):
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
 
@@ -94,9 +99,13 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     def on_page_content(self, html: str, *, page: Page, **_: object) -> str:
         # Inside the page content, so instant navigation runs it on each quiz page it brings in
-        # (and on the hub, where it writes the saved scores).
-        if self.config.assets and (QUIZ_MARKUP in html or HUB_MARKUP in html):
-            return html + script_tag(relative_url(SCRIPT, page.url))
+        # (and the hub's script on the hub, where it writes the saved scores).
+        if not self.config.assets:
+            return html
+        if QUIZ_MARKUP in html:
+            html += script_tag(relative_url(SCRIPT, page.url))
+        if HUB_MARKUP in html:
+            html += script_tag(relative_url(HUB_SCRIPT, page.url))
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -4,9 +4,8 @@
  * is copied with cloneNode: never innerHTML. Progress is kept in localStorage under each
  * question's content-hash id, so an edited question (new id) never sees old answers. The build
  * shows options in its own order; each input's value is the option's authored index, so
- * answers are judged and saved by option, not by place. Each saved answer also says whether it
- * was right ({answer, right}), which the quiz hub (dlmd.quiz.hub) totals per quiz; an answer
- * saved before that ({answer} alone) gets its `right` the next time its quiz page opens. */
+ * answers are judged and saved by option, not by place. Saved: {answer, right}, which
+ * quiz-hub.js totals; an older {answer} alone gets `right` when its quiz next opens. */
 (function () {
   "use strict";
   // Each quiz page's content carries this script, and Material's instant navigation evaluates
@@ -245,7 +244,6 @@
     var saved = load(id);
     if (saved && valid(saved.answer)) {
       show(saved.answer, false);
-      // Kept in step with the page's judgement: for the hub, and for answers saved without it.
       if (saved.right !== question.result) store(id, saved.answer, question.result);
     }
     // Inserted after any restored result, so reloading announces nothing.
@@ -254,48 +252,7 @@
     return question;
   }
 
-  // The quiz hub: beside each quiz, how many of its questions (data-questions: their ids) have
-  // a saved answer and how many of those were right; the totals replace the note above the list.
-  function hub() {
-    var list = document.querySelector(".dlmd-hub");
-    if (!list) return;
-    var total = { questions: 0, answered: 0, right: 0, unscored: 0 };
-    try {
-      localStorage.getItem(KEY);
-    } catch (error) {
-      list.querySelector(".dlmd-hub__total").textContent = "This browser does not let the " +
-        "site keep your answers, so there are no saved scores to show.";
-      return;
-    }
-    Array.prototype.forEach.call(list.querySelectorAll("[data-questions]"), function (item) {
-      var ids = item.getAttribute("data-questions").split(" ");
-      var count = { questions: ids.length, answered: 0, right: 0, unscored: 0 };
-      ids.forEach(function (id) {
-        var saved = load(id);
-        if (!saved || saved.answer === undefined || saved.answer === null) return;
-        count.answered += 1;
-        if (saved.right === true) count.right += 1;
-        else if (typeof saved.right !== "boolean") count.unscored += 1;
-      });
-      Object.keys(total).forEach(function (key) {
-        total[key] += count[key];
-      });
-      var score = item.querySelector(".dlmd-hub__score") || make("span", "dlmd-hub__score");
-      score.textContent = " " + (count.answered ? "Your score: " + said(count) : "Not started.");
-      item.appendChild(score);
-    });
-    list.querySelector(".dlmd-hub__total").textContent = "In all: " + said(total) +
-      " Your answers are kept only in this browser.";
-  }
-
-  function said(count) {
-    return count.answered + " of " + count.questions + " answered, " + count.right + " right" +
-      (count.unscored ? " (" + count.unscored + " saved before scores were kept: open the quiz " +
-        "to count them)." : ".");
-  }
-
   function init() {
-    hub();
     var forms = document.querySelectorAll("form.dlmd-quiz:not([data-quiz-ready])");
     if (!forms.length) return;
     var questions = [];
@@ -336,9 +293,8 @@
 
   // toNumber for the unit tests in tests/browser/test_quiz_browser.py.
   window.dlmdQuiz = { toNumber: toNumber, init: init };
-  // Material's instant navigation swaps the page without reloading this script: document$
-  // emits once per page view (also on a site that loads quiz.js on every page). Elsewhere, run
-  // once the document is parsed.
+  // Instant navigation swaps the page without reloading this script: document$ emits once per
+  // page view. Elsewhere, run once the document is parsed.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
@@ -346,8 +302,4 @@
   } else {
     init();
   }
-  // A hub brought back from the back-forward cache shows the scores saved since.
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted) hub();
-  });
 })();
