@@ -69,11 +69,14 @@ def test_links_in_quiz_text_are_rewritten_like_other_links(fixture_site: Path) -
     assert '<a href="#test-accuracy">Test accuracy</a>' in html
 
 
-def test_abbreviations_in_quiz_text_get_tooltips(fixture_site: Path) -> None:
+def test_abbreviations_in_quiz_text_are_explained_outside_the_options(fixture_site: Path) -> None:
     html = (fixture_site / "quiz" / "index.html").read_text(encoding="utf-8")
-    # includes/abbreviations.md defines CT, MRI and EHR for every page, quizzes included.
+    # includes/abbreviations.md defines CT, MRI and EHR for every page, quizzes included. In an
+    # option's label CT stays plain (a focusable <abbr> would nest in the label, issue 26); the
+    # next use outside a control (the answer shown without JavaScript) explains it.
     assert '<label for="' in html
-    assert '<abbr title="Computed tomography">CT</abbr></label>' in html
+    assert "CT</label>" in html
+    assert '<abbr title="Computed tomography" tabindex="0">CT</abbr>' in html
 
 
 def test_html_in_author_text_is_escaped_in_the_built_page(fixture_site: Path) -> None:
