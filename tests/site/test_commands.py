@@ -146,7 +146,8 @@ def test_a_stray_python_file_in_docs_does_not_become_a_page(tmp_path: Path) -> N
 def test_a_quiz_in_a_notebook_fails_the_build_instead_of_showing_as_a_list(tmp_path: Path) -> None:
     notebook = REPO / "docs" / "tutorials" / "first-model.ipynb"
     data = json.loads(notebook.read_text(encoding="utf-8"))
-    markdown_cell = next(cell for cell in data["cells"] if cell["cell_type"] == "markdown")
+    # Not the first cell: its "Time:" line feeds the tutorial's course card.
+    markdown_cell = next(cell for cell in data["cells"][1:] if cell["cell_type"] == "markdown")
     markdown_cell["source"] = ["<!-- quiz -->\n", "1. A question?\n", "<!-- /quiz -->\n"]
     output = build(tmp_path, {"first-model.ipynb": json.dumps(data)})
     assert output is not None
