@@ -58,7 +58,7 @@ def test_page_ends_with_two_or_three_exercises_with_closed_worked_answers(
     found = exercises(article(built_site, PAGES[name]))
     numbers = [int(EXERCISE_NUMBER.match(p.find("strong").get_text())[1]) for p, _ in found]
     assert numbers == list(range(1, len(found) + 1)) and 2 <= len(found) <= 3, numbers
-    for paragraph, answer in found:
+    for _, answer in found:
         assert not answer.has_attr("open"), "the answer stays hidden until the reader opens it"
         summary = answer.find()
         assert summary.name == "summary" and summary.get_text(strip=True) == "Worked answer"
@@ -72,15 +72,15 @@ def test_notebook_answer_code_runs_with_its_output_inside_the_disclosure(
     """Every answer cell is real code with the output of a real run (the snippet check runs
     and compares it), shown inside the disclosure, never outside it."""
     cells = json.loads((REPO / "docs" / "tutorials" / f"{name}.ipynb").read_text())["cells"]
-    answer_code = [
-        "".join(c["source"])
+    answers = [
+        c
         for c in cells
         if c["cell_type"] == "code" and (c["metadata"].get("dlmd") or {}).get("answer")
     ]
-    assert answer_code, "at least one exercise's answer is code"
-    for cell in cells:
-        if cell["cell_type"] == "code" and cell["source"] in answer_code:
-            assert cell["outputs"], f"answer cell {cell['id']!r} has no stored output"
+    assert answers, "at least one exercise's answer is code"
+    for cell in answers:
+        assert cell["outputs"], f"answer cell {cell['id']!r} has no stored output"
+    answer_code = ["".join(c["source"]) for c in answers]
     page = article(built_site, PAGES[name])
     shown = [
         cell.select_one(".highlight code").get_text().rstrip("\n")
