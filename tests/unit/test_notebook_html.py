@@ -7,7 +7,14 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-from dlmd.notebooks.html import NotebookHTMLError, action_links, alt_texts, compress_image, render
+from dlmd.notebooks.html import (
+    NotebookHTMLError,
+    action_links,
+    alt_texts,
+    answer_cells,
+    compress_image,
+    render,
+)
 from PIL import Image
 
 
@@ -135,6 +142,91 @@ def test_alt_text_without_its_image_fails_so_a_lost_figure_is_noticed() -> None:
     lost["cells"][1]["outputs"] = []
     with pytest.raises(NotebookHTMLError, match=r"0 image output\(s\) but 1 alt text"):
         alt_texts(lost, "docs/x.ipynb")
+
+
+def exercise_notebook(answer: object = True) -> dict:
+    def cell(kind: str, cell_id: str, meta: dict | None = None) -> dict:
+        return {
+            "cell_type": kind,
+            "id": cell_id,
+            "metadata": meta or {},
+            "source": "",
+            "outputs": [],
+        }
+
+    marked = {"dlmd": {"answer": answer}}
+    return {
+        "cells": [
+            cell("markdown", "title"),
+            cell("markdown", "exercise-1"),
+            cell("markdown", "answer-1-text", marked),
+            cell("code", "answer-1-code", marked),
+            cell("markdown", "exercise-2"),
+            cell("code", "answer-2-code", marked),
+        ]
+    }
+
+
+def markdown_cell(cell_id: str, inner: str) -> str:
+    return (
+        f'<div class="jp-Cell jp-MarkdownCell" id="cell-id={cell_id}">'
+        f'<div class="jp-RenderedMarkdown">{inner}</div></div>'
+    )
+
+
+def code_cell(cell_id: str, code: str, output: str) -> str:
+    return (
+        f'<div class="jp-Cell jp-CodeCell" id="cell-id={cell_id}">'
+        '<div class="jp-CodeMirrorEditor jp-InputArea-editor"><div class="highlight-ipynb">'
+        f"<pre>{code}\n</pre></div></div>"
+        '<div class="jp-OutputArea-output" data-mime-type="text/plain">'
+        f"<pre>{output}\n</pre></div></div>"
+    )
+
+
+EXERCISE_HTML = "".join(
+    [
+        markdown_cell("title", '<h1 id="t">Title</h1>'),
+        markdown_cell("exercise-1", "<p>1. Lower the threshold.</p>"),
+        markdown_cell("answer-1-text", "<p>Sensitivity rises.</p>"),
+        code_cell("answer-1-code", "print(0.9)", "0.9"),
+        markdown_cell("exercise-2", "<p>2. Shift the prevalence.</p>"),
+        code_cell("answer-2-code", "print(0.1)", "0.1"),
+    ]
+)
+
+
+def test_answer_cells_go_into_closed_disclosures_with_their_outputs() -> None:
+    page = render(EXERCISE_HTML, **render_options(notebook=exercise_notebook()))
+    html = BeautifulSoup(page.html, "html.parser")
+    answers = html.select("details.dlmd-answer")
+    assert len(answers) == 2, "consecutive answer cells share one disclosure, one per exercise"
+    for details in answers:
+        assert not details.has_attr("open"), "closed until the reader opens it"
+        assert details.find().name == "summary" and details.summary.get_text() == "Worked answer"
+    first, second = answers
+    assert first.find("p", string="Sensitivity rises.")
+    assert first.select_one(".dlmd-nb-cell code").get_text() == "print(0.9)\n"
+    assert first.select_one(".dlmd-nb-output pre").get_text() == "0.9", "the output is inside"
+    assert second.select_one(".dlmd-nb-output pre").get_text() == "0.1"
+    exercises = [p.get_text() for p in html.find_all("p") if p.find_parent("details") is None]
+    assert "1. Lower the threshold." in exercises and "2. Shift the prevalence." in exercises
+
+
+@pytest.mark.parametrize("answer", [False, "yes", 1])
+def test_an_answer_mark_other_than_true_fails_naming_the_cell(answer: object) -> None:
+    pattern = r"docs/x.ipynb cell 3 \(id 'answer-1-text'\): metadata.dlmd.answer is"
+    with pytest.raises(NotebookHTMLError, match=pattern):
+        answer_cells(exercise_notebook(answer), "docs/x.ipynb")
+
+
+def test_an_unknown_key_in_cell_metadata_fails_instead_of_showing_the_answer() -> None:
+    typo = exercise_notebook()
+    typo["cells"][2]["metadata"] = {"dlmd": {"answr": True}}
+    with pytest.raises(
+        NotebookHTMLError, match=r"cell 3 .*unknown key\(s\) in metadata.dlmd: answr"
+    ):
+        answer_cells(typo, "docs/x.ipynb")
 
 
 def test_compressed_image_is_a_lossless_webp_on_white() -> None:

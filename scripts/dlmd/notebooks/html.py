@@ -10,6 +10,9 @@ only the cells and rebuilds them in the markup the rest of the site uses:
 - Code cells become a Material code block (`div.highlight > pre > code`, copy button included)
   followed by their outputs: text as preformatted text, images as compressed WebP files next to
   the page with the alt text the notebook gives in the cell's `metadata.dlmd.alt`.
+- Cells marked `metadata.dlmd.answer: true` (an exercise's worked answer, Markdown or code with
+  its outputs) go inside a closed `<details>` whose summary reads "Worked answer", the markup
+  of pymdownx.details' `??? success "Worked answer"`; consecutive marked cells share one.
 
 The page must say which notebook it shows, where to run it and where its source lives, so
 `action_links` renders the "Download notebook", "Open in Colab" and "View source" links (the
@@ -39,6 +42,12 @@ NO_ABBR_INSIDE = ["code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6"
 # The label over every output, the same words as on Markdown pages (dlmd/pages/output_labels.py).
 OUTPUT_LABEL = "Output"
 PERMALINK_TITLE = "Link to this section"  # the same words as `toc.permalink_title` in mkdocs.yml
+# The summary of a worked answer, the same words as the Markdown pages' `??? success "..."`.
+ANSWER_SUMMARY = "Worked answer"
+# What a cell's `metadata.dlmd` may hold: alt and answer for the build, skip and timeout for the
+# snippet check, source_sha256 written by it. Anything else is a typo that would go unnoticed
+# (an answer shown open), so the build refuses it.
+CELL_METADATA_KEYS = ("alt", "answer", "skip", "source_sha256", "timeout")
 
 
 class NotebookHTMLError(ValueError):
@@ -100,6 +109,43 @@ def alt_texts(notebook: dict, where: str) -> dict[str, list[str]]:
     return found
 
 
+def answer_cells(notebook: dict, where: str) -> set[str]:
+    """The ids of the cells that belong to a worked answer (`metadata.dlmd.answer: true`).
+
+    Raise NotebookHTMLError naming the cell for an `answer` that is not `true`, or for a key
+    in `metadata.dlmd` that nothing reads.
+    """
+    found: set[str] = set()
+    for number, cell in enumerate(notebook.get("cells", []), start=1):
+        meta = (cell.get("metadata") or {}).get("dlmd")
+        if meta is None:
+            continue
+        name = f"{where} cell {number} (id {cell.get('id')!r})"
+        if not isinstance(meta, dict):
+            raise NotebookHTMLError(
+                f'{name}: metadata.dlmd must be an object, e.g. {{"alt": "..."}}'
+            )
+        unknown = sorted(set(meta) - set(CELL_METADATA_KEYS))
+        if unknown:
+            raise NotebookHTMLError(
+                f"{name}: unknown key(s) in metadata.dlmd: {', '.join(unknown)}; "
+                f"a cell's metadata.dlmd holds only {', '.join(CELL_METADATA_KEYS)}"
+            )
+        if "answer" not in meta:
+            continue
+        if meta["answer"] is not True:
+            raise NotebookHTMLError(
+                f"{name}: metadata.dlmd.answer is {meta['answer']!r}; mark a worked answer's "
+                'cells with {"dlmd": {"answer": true}}, or remove the key'
+            )
+        if not cell.get("id"):
+            raise NotebookHTMLError(
+                f"{name}: the cell has no id; save the notebook with nbformat 4.5 or newer"
+            )
+        found.add(cell["id"])
+    return found
+
+
 def _image_mime(data: dict) -> str | None:
     return next((mime for mime in ("image/png", "image/jpeg") if mime in data), None)
 
@@ -154,28 +200,47 @@ def render(
             "check that its template still marks cells with id='cell-id=...'"
         )
     alts = alt_texts(notebook, where)
+    answers = answer_cells(notebook, where)
     page = BeautifulSoup("", "html.parser")
+    answer: Tag | None = None  # the worked answer that the previous cell went into
     images = _Figures(compress or compress_image)
     abbr_pattern = _abbreviation_pattern(abbreviations)
     meanings = dict(abbreviations)
     for cell in cells:
         cell_id = cell["id"][len(CELL_ID_PREFIX) :]
         classes = cell.get("class", [])
+        nodes: list = []
         if "jp-MarkdownCell" in classes:
             content = cell.select_one(".jp-RenderedMarkdown")
             if content is None:
                 continue
             _markdown_to_site(content, where, resolve_link, abbr_pattern, meanings)
-            page.extend(list(content.contents))
+            nodes = list(content.contents)
         elif "jp-CodeCell" in classes:
             block = _code_cell(page, cell, cell_id, alts.get(cell_id, []), where, images)
-            if block is not None:
-                page.append(block)
+            nodes = [block] if block is not None else []
+        if cell_id not in answers:
+            answer = None
+            page.extend(nodes)
+            continue
+        if answer is None:
+            answer = _answer_block(page)
+            page.append(answer)
+        answer.extend(nodes)
     heading = page.find("h1")
     if heading is None:
         raise NotebookHTMLError(f"{where}: the first Markdown cell must start with a '# Title'")
     heading.insert_after(BeautifulSoup(actions, "html.parser"))
     return NotebookPage(str(page), images.files)
+
+
+def _answer_block(page: BeautifulSoup) -> Tag:
+    """A closed disclosure for a worked answer: it opens without JavaScript."""
+    details = page.new_tag("details", attrs={"class": "success dlmd-answer"})
+    summary = page.new_tag("summary")
+    summary.string = ANSWER_SUMMARY
+    details.append(summary)
+    return details
 
 
 def _markdown_to_site(
