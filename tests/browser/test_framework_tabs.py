@@ -64,11 +64,19 @@ def test_choosing_a_framework_holds_on_other_pages_and_after_a_reload(
 ) -> None:
     steps, tutorials = gzip_site_url + "first-model/", gzip_site_url + "tutorials/"
     chosen = open_page(reader, steps)
-    assert len(chosen) == 6 and set(chosen) == {"Keras"}  # the first tab, until one is chosen
+    # Six steps and two worked answers, the first tab until one is chosen.
+    assert len(chosen) == 8 and set(chosen) == {"Keras"}
 
     reader.locator(".tabbed-labels label", has_text="PyTorch").first.click()
-    assert set(reader.evaluate(CHOSEN)) == {"PyTorch"}  # every step on the page follows
+    # Every step on the page follows, and so do the closed worked answers.
+    assert set(reader.evaluate(CHOSEN)) == {"PyTorch"}
     assert reader.get_by_text("torch.nn.Sequential(").first.is_visible()
+    answer = reader.locator("#exercises ~ details").first
+    answer.locator("summary").click()
+    assert answer.get_by_text("torch.nn.Sequential(").is_visible()
+    reader.reload()
+    wait_until_ready(reader)
+    assert set(reader.evaluate(CHOSEN)) == {"PyTorch"}  # closed answers too, after a reload
 
     assert open_page(reader, tutorials) == ["PyTorch"]
     reader.reload()
