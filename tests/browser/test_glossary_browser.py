@@ -11,7 +11,6 @@ from dlmd.quality.browsing import View
 pytestmark = pytest.mark.browser
 
 
-
 def open_article(browser: Any, site_url: str, view: View, *, javascript: bool) -> Any:
     context = browser.new_context(**view.context_options(), java_script_enabled=javascript)
     context.set_default_timeout(10_000)
