@@ -1,6 +1,7 @@
 """Pages paint sooner on a phone: the small stylesheets are in the page, Material's script runs
-after the first paint, and its palette does not restyle the whole page as it starts
-(dlmd.pages.page_speed; README, Performance)."""
+after the first paint, its palette does not restyle the whole page as it starts
+(dlmd.pages.page_speed; README, Performance), and the templates' indentation is not sent
+(dlmd.pages.indentation)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from dlmd.pages.indentation import without_indentation
 from dlmd.pages.page_speed import (
     PALETTE_SWITCH_RULE,
     defer_theme_script,
@@ -146,3 +148,10 @@ def test_quiz_notebook_and_explorer_styles_are_in_the_pages_that_use_them_only(
             inlined = f"<style>{strip_comments(css).rstrip()}</style>" in head
             assert inlined == uses[name], f"{page}: {name} styles {inlined=}, {uses[name]=}"
     assert any('<form class="dlmd-quiz"' in page.read_text("utf-8") for page in pages(built_site))
+
+
+def test_no_page_carries_the_templates_indentation(built_site: Path) -> None:
+    # That code blocks keep their own white space is proven in tests/unit/test_indentation.py.
+    for page in pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert without_indentation(html) == html, f"{page}: the templates' indentation is back"

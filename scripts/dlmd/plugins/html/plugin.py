@@ -10,7 +10,8 @@ order written below (each step is a plain function in dlmd.pages):
 - whole pages and 404.html: code blocks without Pygments' invisible spans (code_spans.py),
   section links named without a tooltip (permalinks.py), the theme's invalid markup rewritten
   (theme_html.py), then small stylesheets inlined and Material's script deferred
-  (page_speed.py; after every stylesheet link, quiz.css and notebook.css included).
+  (page_speed.py; after every stylesheet link, quiz.css and notebook.css included), and last
+  the templates' indentation taken out (indentation.py).
 
 Its events run after every other plugin's (priority -100), whatever their order in mkdocs.yml,
 so the steps see the page as the other plugins left it.
@@ -31,6 +32,7 @@ from mkdocs.structure.pages import Page
 
 from dlmd.pages.abbreviations import explain_first_use
 from dlmd.pages.code_spans import unwrap_plain_spans
+from dlmd.pages.indentation import without_indentation
 from dlmd.pages.output_labels import label_output_blocks
 from dlmd.pages.page_speed import (
     defer_theme_script,
@@ -115,6 +117,6 @@ class HTMLPlugin(BasePlugin[HTMLConfig]):
 
         try:
             output = inline_stylesheets(output, read, self.config.inline_css_max_bytes, where)
-            return defer_theme_script(output, where)
+            return without_indentation(defer_theme_script(output, where))
         except ValueError as error:
             raise PluginError(str(error)) from error
