@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dlmd.pages.html_pieces import pieces
 
-# Where white space is content: the elements themselves, and those Material's main.css gives
-# `white-space: pre-wrap` (.md-typeset code, kbd, pre).
-KEEPS_WHITE_SPACE = frozenset({"pre", "textarea", "code", "kbd", "script", "style"})
+# Where white space is content: the elements Material's main.css gives `white-space:
+# pre-wrap` (.md-typeset code, kbd, pre). The content of <script>, <style> and <textarea> is
+# never a text piece (html_pieces.RAW_TEXT), so it stays as it is without being listed.
+KEEPS_WHITE_SPACE = frozenset({"pre", "code", "kbd"})
 
 
 def without_indentation(html: str) -> str:
